@@ -1,0 +1,41 @@
+# One entry point for people and CI. Every target bootstraps .venv itself.
+#   make serve   build and serve the site on http://127.0.0.1:8000 with live reload
+#   make build   strict build into site/
+#   make test    the whole test suite
+#   make lint    ruff
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Material prints a warning about MkDocs 2 unless told not to; we pin MkDocs below 2.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint clean
+
+# The stamp files make pip run again only when a requirements file changes.
+$(VENV)/.site-deps: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-deps: $(VENV)/.site-deps requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.dev-deps
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache
