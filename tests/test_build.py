@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from conftest import built_page
+from conftest import ROOT, built_page
 
 
 def test_strict_build_passes(built_site) -> None:
@@ -28,3 +29,25 @@ def test_headings_keep_norwegian_letters_in_anchors(built_site) -> None:
     html_files = list(built_site.site_dir.rglob("*.html"))
     ids = {m for f in html_files for m in re.findall(r'<h[2-6] id="([^"]+)"', f.read_text("utf-8"))}
     assert any(re.search(r"[æøå]", anchor) for anchor in ids), sorted(ids)[:20]
+
+
+_KEY = re.compile(r'^\s*"([\w.]+)":', re.MULTILINE)
+
+
+def test_norwegian_interface_strings_cover_materials_keys() -> None:
+    """Our copy of Material's nb strings must know every key Material's current copy has."""
+    import material
+
+    theirs = (
+        Path(material.__file__).parent / "templates" / "partials" / "languages" / "nb.html"
+    ).read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "partials" / "languages" / "nb.html").read_text(encoding="utf-8")
+    missing = set(_KEY.findall(theirs)) - set(_KEY.findall(ours))
+    assert not missing, f"Material added interface strings; update our nb.html: {sorted(missing)}"
+
+
+def test_landmarks_are_labelled_in_norwegian(built_site) -> None:
+    home = built_page(built_site.site_dir, "index.md").read_text(encoding="utf-8")
+    assert 'aria-label="Topptekst"' in home
+    assert 'aria-label="Bunntekst"' in home
+    assert 'aria-label="Header"' not in home and 'aria-label="Footer"' not in home
