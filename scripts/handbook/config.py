@@ -1,0 +1,132 @@
+"""Read what the check needs from mkdocs.yml: where the pages are, which languages exist
+and which pages the navigation lists.
+
+Reading the YAML directly (instead of MkDocs' full `load_config`) keeps the CLI fast and
+lets it run in a checkout where plugins are not installed. Tags such as `!ENV` and
+`!!python/...` are accepted and ignored: the check needs none of their values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ConfigError(Exception):
+    """mkdocs.yml is missing, unreadable or lacks what the check needs (exit code 2)."""
+
+
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when compiled in
+
+
+class _TolerantLoader(_Base):  # type: ignore[misc, valid-type]
+    """A safe loader that turns any unknown tag into None instead of failing."""
+
+
+def _ignore_tag(loader: yaml.BaseLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("!", _ignore_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """One page path in the navigation and the line of mkdocs.yml that names it."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class HandbookConfig:
+    """The parts of mkdocs.yml the model and the rules read."""
+
+    config_file: Path
+    root: Path
+    docs_dir: Path
+    languages: tuple[str, ...]  # the default language first
+    nav: tuple[NavEntry, ...]
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def nav_paths(self) -> frozenset[str]:
+        return frozenset(entry.path for entry in self.nav)
+
+
+def load_config(config_file: Path) -> HandbookConfig:
+    """Load mkdocs.yml; raise ConfigError with a readable message on any problem."""
+    try:
+        text = config_file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"cannot read {config_file}: {error.strerror or error}") from None
+    try:
+        data = yaml.load(text, Loader=_TolerantLoader)
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{config_file}: not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{config_file}: expected a mapping at the top level")
+
+    root = config_file.parent.resolve()
+    docs_dir = root / str(data.get("docs_dir") or "docs")
+    if not docs_dir.is_dir():
+        raise ConfigError(f"{config_file}: docs_dir {docs_dir} does not exist")
+    languages = _languages(data, config_file)
+    nav = tuple(_nav_entries(data.get("nav") or [], text))
+    return HandbookConfig(config_file, root, docs_dir, languages, nav)
+
+
+def _languages(data: dict[str, Any], config_file: Path) -> tuple[str, ...]:
+    """The languages of the i18n plugin, default first; one language without the plugin."""
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            options = plugin["i18n"] or {}
+            if options.get("docs_structure") != "folder":
+                raise ConfigError(f"{config_file}: the i18n plugin must use docs_structure: folder")
+            entries = [lang for lang in options.get("languages") or [] if isinstance(lang, dict)]
+            built = [lang for lang in entries if lang.get("build", True)]
+            default = [lang["locale"] for lang in built if lang.get("default")]
+            others = [lang["locale"] for lang in built if not lang.get("default")]
+            if len(default) != 1:
+                raise ConfigError(
+                    f"{config_file}: the i18n plugin needs exactly one default language"
+                )
+            return (default[0], *others)
+    theme = data.get("theme") or {}
+    return (str(theme.get("language") or "en"),)
+
+
+def _nav_entries(items: list[Any], text: str) -> list[NavEntry]:
+    """Flatten the nav into page paths, each with the line of mkdocs.yml that names it."""
+    lines = text.splitlines()
+    found: list[NavEntry] = []
+    cursor = 0
+
+    def line_of(path: str) -> int:
+        nonlocal cursor
+        for index in range(cursor, len(lines)):
+            if path in lines[index]:
+                cursor = index
+                return index + 1
+        return 1
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            if not value.startswith(("http://", "https://")):
+                found.append(NavEntry(value, line_of(value)))
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    walk(items)
+    return found

@@ -1,0 +1,247 @@
+"""Turn the graph into what readers and other systems see: each page's related section,
+the relation matrix and `handbook.json`.
+
+Everything here is a pure function of the graph and a language, so the MkDocs hooks only
+have to put the returned Markdown or JSON in place.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Any
+
+from .model import KINDS, Graph, Page
+
+MATRIX_MARKER = "<!-- handbook:matrix -->"
+_MARKER = re.compile(r"<!--\s*handbook:([\w-]+)\s*-->")
+
+# Words the generated parts use, per language. A language missing here falls back to "nb".
+LABELS: dict[str, dict[str, str]] = {
+    "nb": {
+        "related": "Henger sammen med",
+        "related_id": "henger-sammen-med",
+        "related_intro": "Lenkene under kommer fra håndbokas relasjoner.",
+        "matrix_link": "Se alle sammenhengene samlet",
+        "goal": "Hovedmål",
+        "instrument": "Virkemidler",
+        "programme": "Program",
+        "priority": "Prioriteringer",
+        "objective": "Særskilte mål",
+        "page": "Utdypende sider",
+        "goals_x_instruments": "Hovedmål og virkemidler",
+        "goals_x_instruments_intro": "Hvilke virkemidler som tjener hvert hovedmål.",
+        "goals_x_priorities": "Hovedmål og prioriteringer i Interreg ØKS",
+        "goals_x_priorities_intro": "Hvilke hovedmål hver prioritering (PO) tjener.",
+        "objectives_per_priority": "Særskilte mål under hver prioritering",
+        "row_instrument": "Virkemiddel",
+        "row_priority": "Prioritering",
+        "yes": "Ja",
+        "none": "Ingen ennå.",
+    },
+    "en": {
+        "related": "Related pages",
+        "related_id": "related",
+        "related_intro": "These links come from the handbook's relations.",
+        "matrix_link": "See all relations in one place",
+        "goal": "Main goals",
+        "instrument": "Instruments",
+        "programme": "Programme",
+        "priority": "Priorities",
+        "objective": "Specific objectives",
+        "page": "Further reading",
+        "goals_x_instruments": "Main goals and instruments",
+        "goals_x_instruments_intro": "Which instruments serve each main goal.",
+        "goals_x_priorities": "Main goals and the priorities of Interreg ØKS",
+        "goals_x_priorities_intro": "Which main goals each priority (PO) serves.",
+        "objectives_per_priority": "Specific objectives under each priority",
+        "row_instrument": "Instrument",
+        "row_priority": "Priority",
+        "yes": "Yes",
+        "none": "None yet.",
+    },
+}
+
+MATRIX_PAGE_ID = "sammenhenger"
+
+
+class UnknownMarkerError(ValueError):
+    """A page contains `<!-- handbook:NAME -->` with a NAME the hooks do not know."""
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang, LABELS["nb"])
+
+
+def natural_key(text: str) -> list[Any]:
+    """Sort so that po-2 comes before po-10 and so-1-4 before so-2-2."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
+
+
+def _localised(graph: Graph, page_id: str, lang: str) -> Page | None:
+    return graph.page(page_id, lang) or graph.page(page_id)
+
+
+def _link(graph: Graph, from_page: Page, page_id: str) -> str:
+    target = _localised(graph, page_id, from_page.lang)
+    if target is None:
+        return page_id
+    href = posixpath.relpath(target.rel_path, posixpath.dirname(from_page.rel_path) or ".")
+    return f"[{target.title or page_id}]({href})"
+
+
+def related_groups(graph: Graph, page: Page) -> dict[str, list[str]]:
+    """The ids related to a page in either direction, grouped by their kind, in kind order."""
+    if page.id is None:
+        return {}
+    groups: dict[str, set[str]] = {}
+    for _, other in graph.related(page.id):
+        other_page = graph.page(other)
+        if other_page is not None and other_page.kind in KINDS:
+            groups.setdefault(other_page.kind, set()).add(other)
+    return {kind: sorted(groups[kind], key=graph.reading_order) for kind in KINDS if kind in groups}
+
+
+def generated_anchors(graph: Graph, page: Page) -> tuple[str, ...]:
+    """Anchors the hooks add to a page (so the link check accepts links to them).
+
+    Any declared relation gives the page its related section; the check asks this for
+    every linked page, so it looks at the edge lists instead of building the groups.
+    """
+    if page.id is None or not (graph.outgoing.get(page.id) or graph.incoming.get(page.id)):
+        return ()
+    return (labels(page.lang)["related_id"],)
+
+
+def related_markdown(graph: Graph, page: Page) -> str:
+    """The 'Henger sammen med' section for a page, or '' when it has no relations."""
+    groups = related_groups(graph, page)
+    if not groups:
+        return ""
+    words = labels(page.lang)
+    parts = [f"## {words['related']} {{ #{words['related_id']} }}", "", words["related_intro"], ""]
+    for kind, ids in groups.items():
+        parts.append(words[kind])
+        parts.extend(
+            f"{':   ' if index == 0 else '    '}- {_link(graph, page, other)}"
+            for index, other in enumerate(ids)
+        )
+        parts.append("")
+    matrix = _localised(graph, MATRIX_PAGE_ID, page.lang)
+    if matrix is not None and matrix.rel_path != page.rel_path:
+        parts += [f"{words['matrix_link']}: {_link(graph, page, MATRIX_PAGE_ID)}.", ""]
+    return "\n".join(parts)
+
+
+def _nodes_of(graph: Graph, kind: str) -> list[Page]:
+    return sorted(
+        (p for p in graph.nodes if p.kind == kind and p.id), key=lambda p: natural_key(p.id or "")
+    )
+
+
+def _served(graph: Graph, source_id: str, goal_id: str) -> bool:
+    return any(r.key == "goals" and r.target == goal_id for r in graph.outgoing.get(source_id, []))
+
+
+def _goal_table(graph: Graph, page: Page, row_kind: str, row_label: str) -> list[str]:
+    words = labels(page.lang)
+    goals = _nodes_of(graph, "goal")
+    header = [words[row_label], *(_link(graph, page, g.id or "") for g in goals)]
+    rows = [
+        "| " + " | ".join(header) + " |",
+        "| " + " | ".join([":--", *([":-:"] * len(goals))]) + " |",
+    ]
+    for row in _nodes_of(graph, row_kind):
+        cells = [words["yes"] if _served(graph, row.id or "", g.id or "") else "" for g in goals]
+        rows.append("| " + " | ".join([_link(graph, page, row.id or ""), *cells]) + " |")
+    return rows
+
+
+def matrix_markdown(graph: Graph, page: Page) -> str:
+    """The relation matrix, written from the point of view of `page` (for relative links)."""
+    words = labels(page.lang)
+    parts = [f"## {words['goals_x_instruments']}", "", words["goals_x_instruments_intro"], ""]
+    parts += _goal_table(graph, page, "instrument", "row_instrument")
+    parts += ["", f"## {words['goals_x_priorities']}", "", words["goals_x_priorities_intro"], ""]
+    parts += _goal_table(graph, page, "priority", "row_priority")
+    parts += ["", f"## {words['objectives_per_priority']}", ""]
+    for priority in _nodes_of(graph, "priority"):
+        objectives = sorted(
+            (
+                r.source
+                for r in graph.incoming.get(priority.id or "", [])
+                if r.key == "priority" and (graph.page(r.source) or page).kind == "objective"
+            ),
+            key=graph.reading_order,
+        )
+        parts.append(_link(graph, page, priority.id or ""))
+        if not objectives:
+            parts.append(f":   {words['none']}")
+        parts.extend(
+            f"{':   ' if index == 0 else '    '}- {_link(graph, page, objective)}"
+            for index, objective in enumerate(objectives)
+        )
+        parts.append("")
+    return "\n".join(parts)
+
+
+def expand_markers(graph: Graph, page: Page, markdown: str) -> str:
+    """Replace `<!-- handbook:NAME -->` markers; an unknown NAME is an error, never ignored."""
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group(1) == "matrix":
+            return matrix_markdown(graph, page)
+        raise UnknownMarkerError(
+            f"{page.display_path}: unknown marker <!-- handbook:{match.group(1)} --> "
+            "(known: <!-- handbook:matrix -->)"
+        )
+
+    return _MARKER.sub(replace, markdown)
+
+
+def page_url(rel_path: str, lang: str, default_lang: str) -> str:
+    """The site-relative URL MkDocs gives a page (directory URLs), with the language prefix."""
+    stem = rel_path.removesuffix(".md")
+    if stem == "index":
+        url = ""
+    elif stem.endswith("/index"):
+        url = stem.removesuffix("index")
+    else:
+        url = stem + "/"
+    return url if lang == default_lang else f"{lang}/{url}"
+
+
+def handbook_json(graph: Graph) -> dict[str, Any]:
+    """The graph as data other systems can reuse: nodes with titles and URLs per language."""
+    config = graph.config
+    nodes = []
+    for node in sorted(graph.nodes, key=lambda p: natural_key(p.id or "")):
+        if node.id is None:
+            continue
+        localised = {lang: graph.page(node.id, lang) for lang in config.languages}
+        present = {lang: page for lang, page in localised.items() if page is not None}
+        nodes.append(
+            {
+                "id": node.id,
+                "kind": node.kind,
+                "titles": {lang: page.title for lang, page in present.items()},
+                "urls": {
+                    lang: page_url(page.rel_path, lang, config.default_language)
+                    for lang, page in present.items()
+                },
+                "sources": {lang: page.display_path for lang, page in present.items()},
+            }
+        )
+    relations = [
+        {"source": r.source, "type": r.key, "target": r.target}
+        for r in sorted(
+            graph.relations, key=lambda r: (natural_key(r.source), r.key, natural_key(r.target))
+        )
+    ]
+    return {
+        "version": 1,
+        "languages": list(config.languages),
+        "default_language": config.default_language,
+        "nodes": nodes,
+        "relations": relations,
+    }

@@ -1,0 +1,47 @@
+"""Every page is in the navigation of mkdocs.yml, and every navigation entry has a page.
+
+A page outside the navigation is an orphan: the build publishes it, but no reader finds it.
+The navigation lists paths relative to each language folder, so one entry covers a page in
+every language.
+
+PASS: ``docs/nb/ordliste.md`` and ``- Ordliste: ordliste.md`` in the nav.
+FAIL (HB007): a page that no nav entry names; a nav entry naming a file that does not exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model import Graph
+
+CODE = "HB007"
+SLUG = "navigation"
+
+
+def check(graph: Graph) -> Iterator[Finding]:
+    config = graph.config
+    nav_paths = config.nav_paths
+    config_name = config.config_file.name
+    for page in graph.pages:
+        if page.rel_path not in nav_paths:
+            yield Finding(
+                page.display_path,
+                1,
+                CODE,
+                "the page is not in the navigation (an orphan no reader can find)",
+                f"add '{page.rel_path}' to the nav in {config_name}",
+                rule=SLUG,
+            )
+    default_paths = {page.rel_path for page in graph.by_language.get(config.default_language, [])}
+    for entry in config.nav:
+        if entry.path not in default_paths:
+            yield Finding(
+                config_name,
+                entry.line,
+                CODE,
+                f"the nav names {entry.path!r}, which does not exist in "
+                f"docs/{config.default_language}/",
+                "fix the path or create the page",
+                rule=SLUG,
+            )

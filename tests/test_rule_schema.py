@@ -1,0 +1,46 @@
+"""HB003 schema: known kinds, required fields per kind, relation fields of the right shape."""
+
+from handbook_fixtures import MINIMAL, findings_of, where, write_handbook
+
+
+def test_minimal_handbook_passes(tmp_path):
+    assert findings_of(write_handbook(tmp_path), "schema") == []
+
+
+def test_unknown_kind(tmp_path):
+    pages = dict(MINIMAL)
+    pages["mal.md"] = pages["mal.md"].replace("kind: goal", "kind: objektiv")
+    found = findings_of(write_handbook(tmp_path, pages), "schema")
+    assert where(found) == [("docs/nb/mal.md", 3, "HB003")]
+    assert "unknown kind 'objektiv'" in found[0].message
+
+
+def test_objective_without_priority(tmp_path):
+    pages = dict(MINIMAL)
+    pages["so-1-1.md"] = pages["so-1-1.md"].replace("priority: po-1\n", "")
+    found = findings_of(write_handbook(tmp_path, pages), "schema")
+    assert where(found) == [("docs/nb/so-1-1.md", 3, "HB003")]
+    assert "needs 'priority'" in found[0].message
+
+
+def test_wrong_shapes_and_misplaced_fields(tmp_path):
+    pages = dict(MINIMAL)
+    pages["vm.md"] = pages["vm.md"].replace("goals: [mal-a]", "goals: mal-a")
+    pages["so-1-1.md"] = pages["so-1-1.md"].replace("goals:", "instruments: [vm-a]\ngoals:")
+    pages["po1.md"] = pages["po1.md"].replace("programme: prog", "programme: [prog]")
+    found = findings_of(write_handbook(tmp_path, pages), "schema")
+    assert where(found) == [
+        ("docs/nb/po1.md", 5, "HB003"),
+        ("docs/nb/so-1-1.md", 6, "HB003"),
+        ("docs/nb/vm.md", 5, "HB003"),
+    ]
+
+
+def test_title_and_description_are_required(tmp_path):
+    pages = dict(MINIMAL)
+    pages["mal.md"] = "---\nid: mal-a\nkind: goal\n---\nTekst uten tittel.\n\n## Del\n"
+    found = findings_of(write_handbook(tmp_path, pages), "schema")
+    assert [f.message for f in found] == [
+        "the page has no description",
+        "the page has no '# Title' heading",
+    ]
