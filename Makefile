@@ -2,6 +2,8 @@
 #   make serve   build and serve the site on http://127.0.0.1:8000 with live reload
 #   make build   strict build into site/
 #   make test    the whole test suite
+#   make check   the cross-link check (python -m handbook check)
+#   make bench   the check's benchmark on synthetic handbooks
 #   make lint    ruff
 
 PYTHON ?= python3
@@ -10,7 +12,7 @@ BIN    := $(VENV)/bin
 # Material prints a warning about MkDocs 2 unless told not to; we pin MkDocs below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test check bench lint clean
 
 # The stamp files make pip run again only when a requirements file changes.
 $(VENV)/.site-deps: requirements.txt
@@ -18,6 +20,8 @@ $(VENV)/.site-deps: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@# Make scripts/ importable in the venv, so `python -m handbook` works from anywhere.
+	@$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "handbook-scripts.pth").write_text(str(pathlib.Path("scripts").resolve()) + "\n")'
 	@touch $@
 
 $(VENV)/.dev-deps: $(VENV)/.site-deps requirements-dev.txt
@@ -29,6 +33,12 @@ serve: $(VENV)/.site-deps
 
 build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.site-deps
+	$(BIN)/python -m handbook check
+
+bench: $(VENV)/.site-deps
+	$(BIN)/python benchmarks/bench_check.py --markdown
 
 test: $(VENV)/.dev-deps
 	$(BIN)/python -m pytest

@@ -1,0 +1,7 @@
+"""`python -m handbook ...`: see handbook.cli."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,97 @@
+"""The CLI: three formats, sorted output with a summary, and exit codes 0, 1 and 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from handbook.cli import main
+from handbook.output import escape_data, escape_property
+
+from conftest import ROOT
+from handbook_fixtures import MINIMAL, write_handbook
+
+
+def _broken(tmp_path):
+    pages = dict(MINIMAL)
+    pages["so-1-1.md"] = pages["so-1-1.md"].replace("priority: po-1", "priority: po-9")
+    pages["mal.md"] += "\n<script>alert(1)</script>\n"
+    return write_handbook(tmp_path, pages)
+
+
+def test_clean_handbook_exits_0_with_a_summary(tmp_path, capsys):
+    write_handbook(tmp_path)
+    assert main(["check", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == "handbook check: 6 pages, no problems"
+
+
+def test_human_format_is_sorted_path_line_code_with_hints(tmp_path, capsys):
+    _broken(tmp_path)
+    assert main(["check", str(tmp_path / "mkdocs.yml"), "--format", "human"]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].startswith("docs/nb/mal.md:10: HB010 raw <script> element in Markdown (")
+    assert lines[1].startswith("docs/nb/po1.md:2: HB006 priority po-1 has no objective")
+    assert lines[2].startswith("docs/nb/so-1-1.md:5: HB004 'priority' points to 'po-9'")
+    assert lines[3].startswith("docs/nb/so-1-1.md:5: HB005 objective so-1-1 is placed under po-9")
+    assert lines[-1] == "handbook check: 6 pages, 4 errors, 0 warnings"
+
+
+def test_github_format_escapes_and_keeps_the_full_log(tmp_path, capsys):
+    _broken(tmp_path)
+    assert main(["check", str(tmp_path), "--format", "github"]) == 1
+    out = capsys.readouterr().out
+    first = out.splitlines()[0]
+    assert first.startswith("::error file=docs/nb/mal.md,line=10,title=HB010 safe-content::")
+    assert "::group::" in out and "::endgroup::" in out
+    assert "handbook check: 6 pages, 4 errors" in out
+
+
+def test_github_escaping_rules():
+    assert escape_data("50% ok\r\nnext") == "50%25 ok%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+
+
+def test_json_format_is_machine_readable(tmp_path, capsys):
+    _broken(tmp_path)
+    assert main(["check", str(tmp_path), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["errors"] == 4 and data["pages"] == 6
+    assert {f["code"] for f in data["findings"]} == {"HB004", "HB005", "HB006", "HB010"}
+    assert all({"path", "line", "hint", "severity"} <= set(f) for f in data["findings"])
+
+
+def test_warnings_alone_exit_0(tmp_path, capsys):
+    from handbook_fixtures import translate
+
+    english = translate(tmp_path, MINIMAL)
+    pages = dict(MINIMAL)
+    pages["mal.md"] += "\nEndret.\n"
+    write_handbook(tmp_path, pages, languages=("nb", "en"), translations={"en": english})
+    assert main(["check", str(tmp_path)]) == 0
+    assert "1 warning" in capsys.readouterr().out
+
+
+def test_usage_and_configuration_errors_exit_2(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nowhere")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    (tmp_path / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 2
+    assert "not valid YAML" in capsys.readouterr().err
+    assert main(["check", "--format", "xml"]) == 2
+    assert main(["check", "--rule", "nonsense", str(tmp_path)]) == 2
+    assert main([]) == 2
+
+
+def test_python_dash_m_runs_the_cli(tmp_path):
+    write_handbook(tmp_path)
+    completed = subprocess.run(
+        [sys.executable, "-m", "handbook", "check", str(tmp_path)],
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "scripts")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "no problems" in completed.stdout
