@@ -1,0 +1,168 @@
+"""Fault injection: copy the real handbook, break one thing, and check that the check fails
+and names the right file and line.
+
+Expected lines are found by searching the broken file, never hard-coded, so the suite keeps
+working as the content is edited.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from handbook.cli import main
+from handbook.fingerprint import fingerprint
+from handbook.model import RELATION_FIELDS, parse_page
+
+from conftest import ROOT
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def _add_english(root: Path) -> None:
+    """Give the copy an English edition when the real one has none yet: fresh translations."""
+    if (root / "docs" / "en").is_dir():
+        return
+    for source in sorted((root / "docs" / "nb").rglob("*.md")):
+        rel = source.relative_to(root / "docs" / "nb").as_posix()
+        page = parse_page("nb", rel, source, f"docs/nb/{rel}")
+        keep = {k: v for k, v in page.meta.items() if k not in RELATION_FIELDS and k != "tags"}
+        front = "".join(
+            f"{k}: {v!r}\n" if k == "description" else f"{k}: {v}\n" for k, v in keep.items()
+        )
+        target = root / "docs" / "en" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            f"---\n{front}translation_of: {fingerprint(page)}\n---\n{page.body}", "utf-8"
+        )
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    english = "        - locale: en\n          name: English\n          build: true\n"
+    anchor = "          build: true\n"
+    config.write_text(text.replace(anchor, anchor + english, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def handbook(tmp_path: Path) -> Path:
+    """A private copy of the real handbook (two languages) that a test may break."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    _add_english(tmp_path)
+    return tmp_path
+
+
+def _check(root: Path, capsys) -> tuple[int, list[tuple[str, int, str]]]:
+    code = main(["check", str(root), "--format", "json"])
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    return code, [
+        (f["path"], f["line"], f["code"]) for f in data["findings"] if f["severity"] == "error"
+    ]
+
+
+def test_the_real_handbook_copy_is_clean(handbook, capsys) -> None:
+    assert _check(handbook, capsys) == (0, [])
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def delete_page(root: Path) -> tuple[str, int, str]:
+    (root / "docs/nb/sarskilte-mal/2-4.md").unlink()
+    (root / "docs/en/sarskilte-mal/2-4.md").unlink()
+    return ("mkdocs.yml", line_of(root / "mkdocs.yml", "sarskilte-mal/2-4.md"), "HB007")
+
+
+def relation_to_missing_id(root: Path) -> tuple[str, int, str]:
+    page = root / "docs/nb/sarskilte-mal/2-4.md"
+    _edit(page, "goals: [", "goals: [mal-klima, ")
+    return ("docs/nb/sarskilte-mal/2-4.md", line_of(page, "goals:"), "HB004")
+
+
+def objective_under_wrong_priority(root: Path) -> tuple[str, int, str]:
+    page = root / "docs/nb/sarskilte-mal/4-1.md"
+    _edit(page, "priority: po-4", "priority: po-3")
+    return ("docs/nb/sarskilte-mal/4-1.md", line_of(page, "priority:"), "HB005")
+
+
+def duplicate_id(root: Path) -> tuple[str, int, str]:
+    page = root / "docs/nb/sarskilte-mal/2-6.md"
+    _edit(page, "id: so-2-6", "id: so-2-4")
+    return ("docs/nb/sarskilte-mal/2-6.md", line_of(page, "id:"), "HB002")
+
+
+def broken_yaml(root: Path) -> tuple[str, int, str]:
+    page = root / "docs/nb/prioriteringer/po1.md"
+    _edit(page, "kind: priority", "kind: [priority")
+    return ("docs/nb/prioriteringer/po1.md", line_of(page, "kind:"), "HB001")
+
+
+def dropped_translation(root: Path) -> tuple[str, int, str]:
+    (root / "docs/en/hovedmal/pavirkning.md").unlink()
+    return ("docs/nb/hovedmal/pavirkning.md", 1, "HB008")
+
+
+def broken_anchor(root: Path) -> tuple[str, int, str]:
+    page = root / "docs/nb/sarskilte-mal/3-2.md"
+    _edit(page, "ordliste.md#ten-t)", "ordliste.md#tent)")
+    return ("docs/nb/sarskilte-mal/3-2.md", line_of(page, "ordliste.md#tent)"), "HB009")
+
+
+def script_tag(root: Path) -> tuple[str, int, str]:
+    page = root / "docs/nb/ordliste.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + '\n<script src="https://example.org/track.js"></script>\n', "utf-8")
+    return ("docs/nb/ordliste.md", line_of(page, "<script"), "HB010")
+
+
+FAULTS: list[Callable[[Path], tuple[str, int, str]]] = [
+    delete_page,
+    relation_to_missing_id,
+    objective_under_wrong_priority,
+    duplicate_id,
+    broken_yaml,
+    dropped_translation,
+    broken_anchor,
+    script_tag,
+]
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[f.__name__ for f in FAULTS])
+def test_fault_is_caught_at_the_right_place(handbook, capsys, fault) -> None:
+    expected = fault(handbook)
+    code, errors = _check(handbook, capsys)
+    assert code == 1
+    assert expected in errors, f"expected {expected}, got {errors}"
+
+
+def test_the_build_fails_on_a_fault_and_names_it(handbook) -> None:
+    """The MkDocs hooks run the same rules: a strict build of a broken copy stops."""
+    import os
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "scripts", handbook / "scripts")
+    shutil.copytree(ROOT / "overrides", handbook / "overrides")
+    path, line, code = objective_under_wrong_priority(handbook)
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(handbook / "site")],
+        cwd=handbook,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode != 0
+    assert f"{path}:{line}: {code}" in completed.stderr
