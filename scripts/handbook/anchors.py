@@ -13,12 +13,11 @@ from functools import partial
 
 from pymdownx.slugs import slugify
 
-from .model import Page
+from .model import Page, strip_attr_list
 
 slug = partial(slugify(case="lower"), sep="-")
 
 _EXPLICIT_ID = re.compile(r"\{:?[^}]*?#([\w-]+)[^}]*\}")
-_ATTR_LIST_AT_END = re.compile(r"\s*\{:?\s*[^}]*\}\s*$")
 _LINK_OR_IMAGE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*{1,3}|(?<!\w)_{1,3})(\S(?:.*?\S)?)\1")
 _ESCAPE = re.compile(r"\\(.)")
@@ -31,7 +30,7 @@ def heading_text(markdown: str) -> str:
     """The plain text of a heading's Markdown, as the toc extension sees it."""
     if not _MARKUP.search(markdown):
         return markdown  # most headings are plain words: nothing to strip
-    text = _ATTR_LIST_AT_END.sub("", markdown)
+    text = strip_attr_list(markdown)
     text = _LINK_OR_IMAGE.sub(lambda m: m.group(1), text)
     text = _EMPHASIS.sub(lambda m: m.group(2), text).replace("`", "")
     return html.unescape(_ESCAPE.sub(r"\1", text))

@@ -147,7 +147,7 @@ class Page:
     def title(self) -> str | None:
         for heading in self.headings:
             if heading.level == 1:
-                return _strip_attr_list(heading.text)
+                return strip_attr_list(heading.text)
         return None
 
     @cached_property
@@ -462,5 +462,6 @@ def load_graph(config: HandbookConfig) -> Graph:
 _ATTR_LIST = re.compile(r"\s*\{:?\s*[^}]*\}\s*$")
 
 
-def _strip_attr_list(text: str) -> str:
+def strip_attr_list(text: str) -> str:
+    """A heading's text without its trailing `{ #id .class }` attribute list."""
     return _ATTR_LIST.sub("", text).strip()
