@@ -17,6 +17,7 @@ from .config import ConfigError, load_config
 from .model import load_graph
 from .output import FORMATTERS
 from .rules import RULES, run_all
+from .translations import NotATranslationError, mark_translated
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -53,7 +54,41 @@ def _parser() -> argparse.ArgumentParser:
         help="run only this rule (code or slug; repeatable): "
         + ", ".join(f"{r.code}={r.slug}" for r in RULES.values()),
     )
+    translated = commands.add_parser(
+        "translated",
+        help="record that translations match their source (sets translation_of)",
+        description="Set translation_of on each translation to its source page's fingerprint.",
+    )
+    translated.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="translated pages, e.g. docs/en/prioriteringer/po1.md",
+    )
+    translated.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the project's mkdocs.yml (default: ./mkdocs.yml)",
+    )
     return parser
+
+
+def _translated(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(_config_file(args.config))
+    except ConfigError as error:
+        print(f"handbook translated: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    status = EXIT_CLEAN
+    for path in args.paths:
+        try:
+            print(f"{path}: translation_of {mark_translated(config, path)}")
+        except (NotATranslationError, OSError) as error:
+            print(f"handbook translated: {error}", file=sys.stderr)
+            status = EXIT_USAGE
+    return status
 
 
 def _config_file(path: Path) -> Path:
@@ -70,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit_.code or 0)
+    if args.command == "translated":
+        return _translated(args)
     # Loading creates many small objects and few cycles; collecting less often saves
     # about a fifth of the time on large handbooks (benchmarks/bench_check.py).
     gc.set_threshold(100_000, 50, 100)

@@ -38,6 +38,9 @@ LABELS: dict[str, dict[str, str]] = {
         "row_priority": "Prioritering",
         "yes": "Ja",
         "none": "Ingen ennå.",
+        "outdated_title": "Oversettelsen kan være utdatert",
+        "outdated_text": "Den norske siden er endret etter at denne siden ble oversatt.",
+        "outdated_link": "Les den norske siden",
     },
     "en": {
         "related": "Related pages",
@@ -59,6 +62,9 @@ LABELS: dict[str, dict[str, str]] = {
         "row_priority": "Priority",
         "yes": "Yes",
         "none": "None yet.",
+        "outdated_title": "This translation may be outdated",
+        "outdated_text": "The Norwegian page has changed since this page was translated.",
+        "outdated_link": "Read the current Norwegian page",
     },
 }
 
@@ -131,6 +137,32 @@ def related_markdown(graph: Graph, page: Page) -> str:
     if matrix is not None and matrix.rel_path != page.rel_path:
         parts += [f"{words['matrix_link']}: {_link(graph, page, MATRIX_PAGE_ID)}.", ""]
     return "\n".join(parts)
+
+
+def outdated_notice(page: Page, source: Page, default_lang: str) -> str:
+    """An admonition for a translation whose source changed, linking to the source page.
+
+    The link is plain HTML with a site-relative URL: MkDocs cannot resolve a Markdown link
+    from one language's folder into another's.
+    """
+    words = labels(page.lang)
+    here = page_url(page.rel_path, page.lang, default_lang)
+    there = page_url(source.rel_path, source.lang, default_lang)
+    href = posixpath.relpath(there or ".", here or ".") + "/"
+    return (
+        f'!!! warning "{words["outdated_title"]}"\n'
+        f"    {words['outdated_text']} "
+        f'<a href="{href}" hreflang="{source.lang}">{words["outdated_link"]}</a>.\n'
+    )
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Put a block right under the page's first '# Title' line (or on top without one)."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: index + 1], "", block, *lines[index + 1 :]])
+    return f"{block}\n{markdown}"
 
 
 def _nodes_of(graph: Graph, kind: str) -> list[Page]:
