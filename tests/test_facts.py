@@ -84,6 +84,25 @@ FACTS: list[tuple[str, str, str]] = [
 ]
 
 
+# The same key facts in the English edition.
+FACTS_EN: list[tuple[str, str, str]] = [
+    ("index.md", "2030", "slide 1"),
+    ("interreg-oks/index.md", "Interreg Öresund-Kattegat-Skagerrak", "later: English name"),
+    ("interreg-oks/index.md", "ØKS", "later: the Norwegian name is given too"),
+    ("interreg-oks/2021-2027.md", "140 million euro", "ØKS 2021-2027: budget"),
+    ("interreg-oks/nokkelfakta.md", "11 regions", "conclusion"),
+    ("interreg-oks/nokkelfakta.md", "Gothenburg", "conclusion: secretariat"),
+    ("interreg-oks/nokkelfakta.md", "Malmö", "conclusion: managing authority"),
+    ("interreg-oks/nokkelfakta.md", "Viken", "conclusion"),
+    ("interreg-oks/nokkelfakta.md", "8 July 2022", "later: programme approved"),
+    ("sarskilte-mal/2-2.md", "renewable energy", "PO2 slide: 2.2"),
+    ("sarskilte-mal/3-2.md", "improved access to TEN-T", "later: official RSO3.2 wording"),
+    ("sarskilte-mal/4-1.md", "labour market", "PO4 slide"),
+    ("sarskilte-mal/4-1.md", "PO4", "PO4 slide, slip corrected"),
+    ("mobilitet/prosjekttyper.md", "ScanMed", "project types"),
+]
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -93,6 +112,14 @@ def test_fact_is_on_its_page(built_site, page: str, fact: str, origin: str) -> N
     assert built_site.returncode == 0, built_site.log
     text = visible_text(built_page(built_site.site_dir, page).read_text(encoding="utf-8"))
     assert _fold(fact) in _fold(text), f"{fact!r} ({origin}) is not on {page}"
+
+
+@pytest.mark.parametrize(
+    ("page", "fact", "origin"), FACTS_EN, ids=[f"en/{p}:{f}" for p, f, _ in FACTS_EN]
+)
+def test_english_fact_is_on_its_page(built_site, page: str, fact: str, origin: str) -> None:
+    text = visible_text(built_page(built_site.site_dir, f"en/{page}").read_text(encoding="utf-8"))
+    assert _fold(fact) in _fold(text), f"{fact!r} ({origin}) is not on en/{page}"
 
 
 def test_later_facts_are_never_shown_as_the_2021_text(built_site) -> None:

@@ -54,6 +54,7 @@ EXPECTED_PAGES: list[tuple[str, str, str]] = [
 ]
 
 LANGUAGE_DIR = DOCS / DEFAULT_LANGUAGE
+LANGUAGES = (DEFAULT_LANGUAGE, "en")
 
 
 def front_matter(path: Path) -> dict:
@@ -102,9 +103,9 @@ def test_ids_are_unique() -> None:
 
 
 def test_every_page_has_one_title_and_a_description() -> None:
-    for path in sorted(LANGUAGE_DIR.rglob("*.md")):
+    for path in sorted(DOCS.glob("*/**/*.md")):
         body, meta = get_data(path.read_text(encoding="utf-8"))
-        rel = path.relative_to(LANGUAGE_DIR).as_posix()
+        rel = path.relative_to(DOCS).as_posix()
         h1 = [line for line in body.splitlines() if line.startswith("# ")]
         assert len(h1) == 1, f"{rel}: expected exactly one '# ' title, found {len(h1)}"
         assert body.lstrip().startswith("# "), f"{rel}: the title must come first"
@@ -124,7 +125,16 @@ def test_every_expected_page_is_in_the_navigation(nav_paths: list[str]) -> None:
     assert not missing, f"expected pages not in the nav: {missing}"
 
 
+def test_both_languages_have_the_same_pages() -> None:
+    pages = {
+        lang: {p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.md")}
+        for lang in LANGUAGES
+    }
+    assert pages[DEFAULT_LANGUAGE] == pages["en"]
+
+
 def test_every_page_is_built(built_site) -> None:
     assert built_site.returncode == 0, built_site.log
     for src, _, _ in EXPECTED_PAGES:
         assert built_page(built_site.site_dir, src).is_file(), f"{src} was not built"
+        assert built_page(built_site.site_dir, f"en/{src}").is_file(), f"en/{src} was not built"

@@ -11,15 +11,27 @@ from __future__ import annotations
 
 import json
 import logging
+import posixpath
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.plugins import event_priority
+
 from .config import load_config
 from .findings import Finding
 from .model import Graph, Page, load_graph
-from .render import expand_markers, handbook_json, related_markdown
+from .render import (
+    expand_markers,
+    handbook_json,
+    insert_after_title,
+    outdated_notice,
+    related_markdown,
+)
 from .rules import run_all
+from .rules.translations import translation_status
+from .search_index import split_search_index
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.handbook")
 
 JSON_NAME = "handbook.json"
+ABBREVIATIONS = "abbreviations.{lang}.md"  # in includes/, found by pymdownx.snippets
 
 
 @dataclass
@@ -44,15 +57,20 @@ def _i18n(config: MkDocsConfig):
     return config.plugins.get("i18n")
 
 
-def _is_default_language_build(config: MkDocsConfig) -> bool:
+def _is_outer_build(config: MkDocsConfig) -> bool:
+    """True in the build MkDocs started; False in the builds i18n runs for other languages.
+
+    mkdocs-static-i18n sets `building` while it builds the other languages from inside
+    the first build's on_post_build.
+    """
     plugin = _i18n(config)
-    return plugin is None or plugin.current_language in (None, plugin.default_language)
+    return plugin is None or not getattr(plugin, "building", False)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load the graph and run every rule; errors fail the strict build, with file:line."""
     global _state
-    if _state is not None and not _is_default_language_build(config):
+    if _state is not None and not _is_outer_build(config):
         return
     handbook_config = load_config(Path(config.config_file_path))
     graph = load_graph(handbook_config)
@@ -80,17 +98,85 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     graph_page = _graph_page(page, config)
     if graph_page is None or _state is None:
         return markdown
-    markdown = expand_markers(_state.graph, graph_page, markdown)
-    related = related_markdown(_state.graph, graph_page)
-    return f"{markdown.rstrip()}\n\n{related}" if related else markdown
+    graph = _state.graph
+    markdown = expand_markers(graph, graph_page, markdown)
+    default = graph.config.default_language
+    source = graph.page_at(default, graph_page.rel_path)
+    if (
+        graph_page.lang != default
+        and source is not None
+        and translation_status(source, graph_page) == "outdated"
+    ):
+        markdown = insert_after_title(markdown, outdated_notice(graph_page, source, default))
+    related = related_markdown(graph, graph_page)
+    if related:
+        markdown = f"{markdown.rstrip()}\n\n{related}"
+    return _with_abbreviations(markdown, graph_page.lang, config)
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Write the graph as JSON at the site root (once, in the default language's build)."""
-    if _state is None or not _is_default_language_build(config):
+def _with_abbreviations(markdown: str, lang: str, config: MkDocsConfig) -> str:
+    """Append the language's glossary abbreviations, so terms get tooltips on every page."""
+    name = ABBREVIATIONS.format(lang=lang)
+    if not (Path(config.config_file_path).parent / "includes" / name).is_file():
+        return markdown
+    return f'{markdown.rstrip()}\n\n--8<-- "{name}"\n'
+
+
+# After mkdocs-static-i18n (-100), which sets this page's alternates in its on_page_context.
+@event_priority(-150)
+def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) -> dict:
+    """Scope a translated page to its language: its `base` is the language's root.
+
+    Material loads the search index from `base` and keeps reader settings per `base`, so a
+    reader on /en/ gets the English index (and English results) only.
+    """
+    if _state is None:
+        return context
+    _absolute_alternates(config)
+    lang = getattr(page.file, "locale", None)
+    if lang and lang != _state.graph.config.default_language:
+        page_dir = page.url.rstrip("/") if page.url.endswith("/") else posixpath.dirname(page.url)
+        context["base_url"] = posixpath.relpath(lang, page_dir or ".")
+    return context
+
+
+def _absolute_alternates(config: MkDocsConfig) -> None:
+    """Make the hreflang alternates absolute, as search engines require.
+
+    mkdocs-static-i18n fills `extra.alternate` with this page's URL in each language,
+    relative to the site; Material renders those as <link rel="alternate" hreflang> and as
+    the language selector. Absolute URLs serve both.
+    """
+    site_url = config.site_url
+    if not site_url:
         return
-    target = Path(config.site_dir) / JSON_NAME
-    target.write_text(
+    # The i18n plugin assigns `config.extra.alternate` as an attribute, which templates read
+    # before the mapping item of the same name; rewrite the list the template will see.
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    for alternate in alternates:
+        link = str(alternate.get("link", ""))
+        if not link.startswith(("http://", "https://")):
+            alternate["link"] = site_url.rstrip("/") + "/" + link.lstrip("/")
+
+
+# After mkdocs-static-i18n (-100), which builds the other languages and then writes one
+# search index with all of them from its own on_post_build.
+@event_priority(-150)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write handbook.json and one search index per language (once, after every language)."""
+    if _state is None or not _is_outer_build(config):
+        return
+    handbook_config = _state.graph.config
+    site_dir = Path(config.site_dir)
+    (site_dir / JSON_NAME).write_text(
         json.dumps(handbook_json(_state.graph), ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8",
     )
+    counts = split_search_index(site_dir, handbook_config.languages)
+    log.info("search index entries per language: %s", counts)
+    # Material's language selector reads sitemap.xml under each language's root; the i18n
+    # plugin writes one (with every language's pages and alternates) at the site root only.
+    for lang in handbook_config.languages[1:]:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            if (site_dir / name).is_file():
+                shutil.copyfile(site_dir / name, site_dir / lang / name)

@@ -1,0 +1,113 @@
+"""Browser fixtures: the real site, built strictly and served on 127.0.0.1, in Chromium.
+
+Chromium comes from the system (Debian's `chromium` package): Playwright's own browser
+download does not work on these machines. Without a browser the tests skip with a message
+locally, and fail in CI (CI=true), where a skipped browser test would hide a broken site.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+INSTALL_HINT = "install a browser with: sudo apt-get install chromium"
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}: browser tests must run in CI ({INSTALL_HINT})")
+    pytest.skip(f"{reason}; {INSTALL_HINT}")
+
+
+def chromium_executable() -> str | None:
+    """The system Chromium: $HANDBOOK_CHROMIUM, then the usual names on PATH."""
+    candidates = [os.environ.get("HANDBOOK_CHROMIUM"), "/usr/bin/chromium"]
+    candidates += [shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")]
+    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    base_url: str  # ends with "/"
+    site_dir: Path
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path.lstrip("/")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """Build with SITE_URL pointing at a local port, then serve the build on that port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base_url = f"http://127.0.0.1:{port}/"
+    site_dir = tmp_path_factory.mktemp("served-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base_url}
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield ServedSite(base_url, site_dir)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        _missing("playwright is not installed (pip install -r requirements-dev.txt)")
+    executable = chromium_executable()
+    with sync_playwright() as playwright:
+        try:
+            if executable:
+                browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            else:  # Playwright's own browser, where someone installed one
+                browser = playwright.chromium.launch(args=CHROMIUM_ARGS)
+        except Error as error:
+            _missing(f"no usable Chromium ({str(error).splitlines()[0]})")
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
