@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT, built_page
+from helpers import ROOT, built_page
 
 
 def test_strict_build_passes(built_site) -> None:

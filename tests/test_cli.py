@@ -9,8 +9,8 @@ import sys
 from handbook.cli import main
 from handbook.output import escape_data, escape_property
 
-from conftest import ROOT
 from handbook_fixtures import MINIMAL, write_handbook
+from helpers import ROOT
 
 
 def _broken(tmp_path):

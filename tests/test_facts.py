@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import built_page, visible_text
+from helpers import built_page, visible_text
 
 # (page, text that must appear, where the fact comes from)
 FACTS: list[tuple[str, str, str]] = [

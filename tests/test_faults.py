@@ -17,7 +17,7 @@ from handbook.cli import main
 from handbook.fingerprint import fingerprint
 from handbook.model import RELATION_FIELDS, parse_page
 
-from conftest import ROOT
+from helpers import ROOT
 
 
 def line_of(path: Path, needle: str) -> int:

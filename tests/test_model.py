@@ -11,7 +11,7 @@ from handbook.anchors import page_anchors
 from handbook.config import load_config
 from handbook.model import load_front_matter, load_graph, parse_page, split_front_matter
 
-from conftest import ROOT, built_page
+from helpers import ROOT, built_page
 
 FRONT_MATTER_SAMPLES = [
     "id: po-1\nkind: priority\ngoals: [mal-a, mal-b]\n",

@@ -12,7 +12,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from conftest import DEFAULT_LANGUAGE, DOCS, ROOT, built_page
+from helpers import DEFAULT_LANGUAGE, DOCS, ROOT, built_page
 
 # (path under docs/<lang>/, id, kind)
 EXPECTED_PAGES: list[tuple[str, str, str]] = [

@@ -17,7 +17,7 @@ from handbook.config import load_config
 from handbook.model import load_graph
 from handbook.render import UnknownMarkerError, expand_markers, page_url
 
-from conftest import ROOT, built_page
+from helpers import ROOT, built_page
 
 
 @pytest.fixture(scope="module")

@@ -69,7 +69,7 @@ def test_an_outdated_translation_shows_the_notice_in_the_built_site(tmp_path) ->
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from helpers import ROOT
 
     for name in ("docs", "scripts", "overrides", "includes"):
         shutil.copytree(ROOT / name, tmp_path / name)

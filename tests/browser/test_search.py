@@ -9,7 +9,8 @@ the per-language index, the language rows fail.
 from __future__ import annotations
 
 import pytest
-from search import search
+
+from searchbox import search
 
 # (page the reader is on, query typed, page that must come first)
 SEARCH_TABLE = [
