@@ -51,6 +51,7 @@ EXPECTED_PAGES: list[tuple[str, str, str]] = [
     ("ordliste.md", "ordliste", "page"),
     ("om/kilder.md", "kilder", "page"),
     ("om/bidra.md", "bidra", "page"),
+    ("om/tilgjengelighet.md", "tilgjengelighet", "page"),
 ]
 
 LANGUAGE_DIR = DOCS / DEFAULT_LANGUAGE
