@@ -1,0 +1,178 @@
+"""The GitHub workflows: zizmor finds nothing, and the hardening rules hold.
+
+zizmor runs offline (no GitHub API, no network), so the online audits (known-vulnerable
+actions, impostor commits, stale tags) are not part of this test; Dependabot keeps the pins
+current. The other tests check what OpenSSF Scorecard and zizmor ask for, one rule at a time,
+so a failure names the rule: actions pinned to a full commit SHA with a version comment,
+no persisted checkout credentials, a timeout on every job, no permissions by default and
+write access only where Pages needs it, no pull_request_target, and no `${{ }}` expanded
+inside a shell script.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import ROOT
+
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.y*ml"))
+ZIZMOR = Path(sys.executable).parent / "zizmor"
+
+# owner/repo[/path]@<40 hex> # vX.Y.Z
+PINNED = re.compile(
+    r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40})"
+    r"\s+#\s+v\d+\.\d+\.\d+\s*$"
+)
+# The only job that may write anything, and exactly what it may write.
+WRITERS = {("deploy.yml", "deploy"): {"pages": "write", "id-token": "write"}}
+
+
+def _load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _triggers(workflow: dict) -> dict:
+    # YAML 1.1 (PyYAML) reads the key `on` as the boolean True.
+    on = workflow.get("on", workflow.get(True))
+    if isinstance(on, str):
+        return {on: None}
+    if isinstance(on, list):
+        return dict.fromkeys(on)
+    return on or {}
+
+
+def _jobs():
+    for path in WORKFLOWS:
+        for name, job in _load(path)["jobs"].items():
+            yield path, name, job
+
+
+def _steps():
+    for path, name, job in _jobs():
+        for index, step in enumerate(job.get("steps", [])):
+            yield f"{path.name}: {name}: step {index + 1}", step
+
+
+def test_there_are_workflows() -> None:
+    names = {path.name for path in WORKFLOWS}
+    assert {"check.yml", "deploy.yml"} <= names, names
+
+
+def test_zizmor_finds_nothing() -> None:
+    assert ZIZMOR.is_file(), f"{ZIZMOR} is missing: pip install -r requirements-dev.txt"
+    inputs = [str(GITHUB / "workflows"), str(GITHUB / "dependabot.yml")]
+    command = [str(ZIZMOR), "--offline", "--strict-collection", "--no-progress", "--color", "never"]
+    result = subprocess.run(
+        [*command, "--format", "json", *inputs],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    findings = json.loads(result.stdout) if result.stdout.strip() else None
+    if result.returncode != 0 or findings != []:
+        report = subprocess.run(
+            [*command, "--format", "plain", *inputs],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        pytest.fail(
+            f"zizmor exited with {result.returncode}:\n{report.stdout}\n{report.stderr}",
+            pytrace=False,
+        )
+
+
+def test_every_action_is_pinned_to_a_commit_sha_with_a_version_comment() -> None:
+    for path in WORKFLOWS:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        uses_lines = [line for line in lines if re.match(r"^\s*(?:-\s+)?uses:", line)]
+        assert uses_lines, f"{path.name} uses no actions"
+        for line in uses_lines:
+            assert PINNED.match(line), (
+                f"{path.name}: {line.strip()!r} is not `owner/repo@<40-hex sha> # vX.Y.Z`"
+            )
+    # Every `uses` value the workflows really have is on one of those lines.
+    for where, step in _steps():
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", step["uses"]), where
+
+
+def test_every_checkout_drops_its_credentials() -> None:
+    checkouts = 0
+    for where, step in _steps():
+        if step.get("uses", "").startswith("actions/checkout@"):
+            checkouts += 1
+            assert (step.get("with") or {}).get("persist-credentials") is False, (
+                f"{where}: actions/checkout needs `persist-credentials: false`"
+            )
+    assert checkouts, "no checkout step found"
+
+
+def test_every_job_has_a_timeout() -> None:
+    for path, name, job in _jobs():
+        timeout = job.get("timeout-minutes")
+        assert isinstance(timeout, int) and 0 < timeout <= 60, (
+            f"{path.name}: job {name} needs `timeout-minutes` (1-60), has {timeout!r}"
+        )
+
+
+def test_no_permissions_by_default() -> None:
+    for path in WORKFLOWS:
+        assert _load(path).get("permissions") == {}, f"{path.name}: needs `permissions: {{}}`"
+
+
+def test_only_the_deploy_job_can_write() -> None:
+    for path, name, job in _jobs():
+        permissions = job.get("permissions")
+        assert isinstance(permissions, dict), f"{path.name}: job {name} must list its permissions"
+        writes = {scope: level for scope, level in permissions.items() if level != "read"}
+        assert writes == WRITERS.get((path.name, name), {}), (
+            f"{path.name}: job {name} may not have {writes}"
+        )
+        assert set(permissions.values()) <= {"read", "write"}, permissions
+
+
+def test_jobs_that_check_out_can_read_contents() -> None:
+    for path, name, job in _jobs():
+        steps = job.get("steps", [])
+        if any(step.get("uses", "").startswith("actions/checkout@") for step in steps):
+            assert job["permissions"].get("contents") == "read", f"{path.name}: job {name}"
+
+
+def test_no_pull_request_target() -> None:
+    for path in WORKFLOWS:
+        triggers = _triggers(_load(path))
+        assert triggers, f"{path.name} has no triggers"
+        assert "pull_request_target" not in triggers, path.name
+        assert "workflow_run" not in triggers, path.name
+
+
+def test_no_expressions_inside_shell_scripts() -> None:
+    for where, step in _steps():
+        if "run" in step:
+            assert "${{" not in step["run"], (
+                f"{where}: pass `${{{{ }}}}` values through `env:`, not into the script"
+            )
+
+
+def test_the_correction_form_has_the_field_the_site_prefills() -> None:
+    # overrides/main.html links to issues/new?template=content-correction.yml&page=<url>.
+    form = _load(GITHUB / "ISSUE_TEMPLATE" / "content-correction.yml")
+    fields = {item.get("id"): item for item in form["body"]}
+    assert fields["page"]["type"] == "input"
+    assert fields["problem"]["validations"]["required"] is True
+    assert '"content-correction.yml"' in (ROOT / "overrides" / "main.html").read_text(
+        encoding="utf-8"
+    )
