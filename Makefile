@@ -3,6 +3,7 @@
 #   make build   strict build into site/
 #   make test    the whole test suite
 #   make check   the cross-link check (python -m handbook check)
+#   make new     a new page in every language: make new KIND=objective ID=so-2-5 TITLE="..." [ARGS="--goals mal-kunnskap"]
 #   make bench   the check's benchmark on synthetic handbooks
 #   make lint    ruff
 
@@ -12,7 +13,7 @@ BIN    := $(VENV)/bin
 # Material prints a warning about MkDocs 2 unless told not to; we pin MkDocs below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench lint clean
+.PHONY: serve build test check new bench lint clean
 
 # The stamp files make pip run again only when a requirements file changes.
 $(VENV)/.site-deps: requirements.txt
@@ -36,6 +37,10 @@ build: $(VENV)/.site-deps
 
 check: $(VENV)/.site-deps
 	$(BIN)/python -m handbook check
+
+new: $(VENV)/.site-deps
+	@test -n "$(KIND)" -a -n "$(ID)" -a -n "$(TITLE)" || { echo 'usage: make new KIND=objective ID=so-2-5 TITLE="..." [ARGS="--goals mal-kunnskap"]'; exit 2; }
+	$(BIN)/python -m handbook new "$(KIND)" "$(ID)" --title "$(TITLE)" $(ARGS)
 
 bench: $(VENV)/.site-deps
 	$(BIN)/python benchmarks/bench_check.py --markdown

@@ -17,6 +17,7 @@ from .config import ConfigError, load_config
 from .model import load_graph
 from .output import FORMATTERS
 from .rules import RULES, run_all
+from .scaffold import NewPage, ScaffoldError, scaffold
 from .translations import NotATranslationError, mark_translated
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -72,7 +73,48 @@ def _parser() -> argparse.ArgumentParser:
         default=Path("mkdocs.yml"),
         help="the project's mkdocs.yml (default: ./mkdocs.yml)",
     )
+    new = commands.add_parser(
+        "new",
+        help="create a page in every language, with front matter and a place in the nav",
+        description="Scaffold a page: python -m handbook new objective so-2-5 --title '...'.",
+    )
+    new.add_argument("kind", help="goal, instrument, programme, priority, objective or page")
+    new.add_argument("id", help="the page's id, e.g. so-2-5")
+    new.add_argument("--title", required=True, help="the page title (also its description)")
+    new.add_argument("--path", help="path inside docs/<lang>/ (default: beside pages of its kind)")
+    new.add_argument("--priority", help="objective: its priority (default from the id)")
+    new.add_argument("--programme", help="priority: its programme (default: the only one)")
+    new.add_argument("--goals", nargs="+", metavar="ID", help="goals it serves")
+    new.add_argument("--instruments", nargs="+", metavar="ID", help="instruments it uses")
+    new.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the project's mkdocs.yml (default: ./mkdocs.yml)",
+    )
     return parser
+
+
+def _new(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(_config_file(args.config))
+        relations = {
+            key: getattr(args, key)
+            for key in ("priority", "programme", "goals", "instruments")
+            if getattr(args, key)
+        }
+        written = scaffold(
+            config,
+            load_graph(config),
+            NewPage(args.kind, args.id, args.title, args.path, relations),
+        )
+    except (ConfigError, ScaffoldError) as error:
+        print(f"handbook new: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(f"created {path.relative_to(config.root)}")
+    print(f"added to the nav in {config.config_file.name}; run `make check`, then write the text")
+    return EXIT_CLEAN
 
 
 def _translated(args: argparse.Namespace) -> int:
@@ -107,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     if args.command == "translated":
         return _translated(args)
+    if args.command == "new":
+        return _new(args)
     # Loading creates many small objects and few cycles; collecting less often saves
     # about a fifth of the time on large handbooks (benchmarks/bench_check.py).
     gc.set_threshold(100_000, 50, 100)

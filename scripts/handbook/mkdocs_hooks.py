@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 
 from .config import load_config
 from .findings import Finding
+from .git_history import has_full_history
 from .model import Graph, Page, load_graph
 from .render import (
     expand_markers,
@@ -65,6 +66,24 @@ def _is_outer_build(config: MkDocsConfig) -> bool:
     """
     plugin = _i18n(config)
     return plugin is None or not getattr(plugin, "building", False)
+
+
+@event_priority(100)  # before the date plugin's own on_config
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Switch off what this checkout cannot support: git dates, and edit links."""
+    dates = config.plugins.get("git-revision-date-localized")
+    if (
+        dates is not None
+        and dates.config.get("enabled")
+        and not has_full_history(Path(config.docs_dir))
+    ):
+        dates.config["enabled"] = False
+        log.info("no full git history here (shallow clone or no git): pages show no dates")
+    # edit_uri is relative to repo_url, which is set only where the site is published
+    # (REPO_URL); without it MkDocs warns on every page, so there are no edit links.
+    if not config.repo_url:
+        config.edit_uri = None
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

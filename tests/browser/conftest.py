@@ -29,6 +29,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+REPO_URL = "https://github.com/example/handbok"
 INSTALL_HINT = "install a browser with: sudo apt-get install chromium"
 
 
@@ -67,7 +68,9 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
         port = probe.getsockname()[1]
     base_url = f"http://127.0.0.1:{port}/"
     site_dir = tmp_path_factory.mktemp("served-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base_url}
+    # REPO_URL as the deploy workflow sets it: edit and report links on, and (the privacy
+    # test checks) still no request to GitHub from the reader's browser.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base_url, "REPO_URL": REPO_URL}
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,

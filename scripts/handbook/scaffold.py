@@ -1,0 +1,142 @@
+"""Create a new page in every language: `python -m handbook new KIND ID --title "..."`.
+
+The page gets the front matter its kind needs, a place in the navigation next to the
+pages of the same kind, and an English translation stub that records the Norwegian text's
+fingerprint, so `python -m handbook check` passes right after (a new goal still needs an
+instrument and a priority that serve it: the check says so).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import HandbookConfig
+from .fingerprint import fingerprint
+from .model import KINDS, Graph, parse_page
+from .rules.identity import ID_PATTERN, KIND_ID_PATTERNS
+from .rules.schema import REQUIRED_RELATIONS
+
+INTRO = {
+    "nb": "Skriv det viktigste først: hva siden handler om, i én eller to korte setninger.",
+    "en": "Translate the Norwegian page here, then run `python -m handbook translated` on it.",
+}
+
+
+class ScaffoldError(ValueError):
+    """The request cannot become a valid page (unknown kind, taken id, missing relation)."""
+
+
+@dataclass
+class NewPage:
+    kind: str
+    page_id: str
+    title: str
+    path: str | None = None  # inside each language folder; default from pages of this kind
+    relations: dict[str, str | list[str]] = field(default_factory=dict)
+
+
+def _default_path(graph: Graph, kind: str, page_id: str) -> str:
+    folders = Counter(posixpath.dirname(p.rel_path) for p in graph.nodes if p.kind == kind)
+    folder = folders.most_common(1)[0][0] if folders else ""
+    return posixpath.join(folder, f"{page_id}.md")
+
+
+def _relations(graph: Graph, request: NewPage) -> dict[str, str | list[str]]:
+    relations = dict(request.relations)
+    if request.kind == "objective" and "priority" not in relations:
+        relations["priority"] = "po-" + request.page_id.split("-")[1]
+    programmes = [p.id for p in graph.nodes if p.kind == "programme" and p.id]
+    if request.kind == "priority" and "programme" not in relations and len(programmes) == 1:
+        relations["programme"] = programmes[0]
+    for key in REQUIRED_RELATIONS[request.kind]:
+        if not relations.get(key):
+            raise ScaffoldError(f"a {request.kind} needs --{key}: give the id(s) it belongs to")
+    return relations
+
+
+def _front_matter(request: NewPage, relations: dict, lang: str) -> str:
+    lines = [f"id: {request.page_id}", f"kind: {request.kind}"]
+    for key, value in relations.items():
+        lines.append(
+            f"{key}: [{', '.join(value)}]" if isinstance(value, list) else f"{key}: {value}"
+        )
+    lines.append(f'description: "{request.title}"')
+    return "\n".join(lines)
+
+
+def _add_to_nav(config_file: Path, rel_path: str) -> None:
+    """Insert the page after the last nav entry of its folder (keeping comments and style)."""
+    lines = config_file.read_text(encoding="utf-8").split("\n")
+    folder = posixpath.dirname(rel_path)
+    entry = re.compile(r"^(\s*)- (?:[^:\n]+: )?([\w./-]+\.md)\s*$")
+    last_sibling, nav_end = None, None
+    in_nav = False
+    for index, line in enumerate(lines):
+        if line.startswith("nav:"):
+            in_nav = True
+            continue
+        if in_nav and line and not line.startswith((" ", "#")):
+            nav_end = index
+            break
+        match = entry.match(line) if in_nav else None
+        if match and posixpath.dirname(match.group(2)) == folder:
+            last_sibling = (index, match.group(1))
+    if last_sibling is not None:
+        index, indent = last_sibling
+        lines.insert(index + 1, f"{indent}- {rel_path}")
+    else:
+        position = nav_end if nav_end is not None else len(lines)
+        while position > 0 and not lines[position - 1].strip():
+            position -= 1
+        lines.insert(position, f"  - {rel_path}")
+    config_file.write_text("\n".join(lines), encoding="utf-8")
+
+
+def scaffold(config: HandbookConfig, graph: Graph, request: NewPage) -> list[Path]:
+    """Write the page in every language and add it to the nav; return the files written."""
+    if request.kind not in KINDS:
+        raise ScaffoldError(f"unknown kind {request.kind!r}; use one of: {', '.join(KINDS)}")
+    if not ID_PATTERN.match(request.page_id):
+        raise ScaffoldError(
+            f"id {request.page_id!r} is not well-formed (lowercase, digits, hyphens)"
+        )
+    shape = KIND_ID_PATTERNS.get(request.kind)
+    if shape and not shape[0].match(request.page_id):
+        raise ScaffoldError(f"a {request.kind}'s id must look like {shape[1]}")
+    if graph.page(request.page_id) is not None:
+        raise ScaffoldError(
+            f"id {request.page_id!r} is taken by {graph.page(request.page_id).display_path}"
+        )
+    rel_path = request.path or _default_path(graph, request.kind, request.page_id)
+    if not rel_path.endswith(".md"):
+        raise ScaffoldError(f"the path must end in .md: {rel_path}")
+    targets = {lang: config.docs_dir / lang / rel_path for lang in config.languages}
+    existing = [str(path) for path in targets.values() if path.exists()]
+    if existing:
+        raise ScaffoldError(f"already exists: {', '.join(existing)}")
+    relations = _relations(graph, request)
+
+    default = config.default_language
+    source = targets[default]
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(
+        f"---\n{_front_matter(request, relations, default)}\n---\n"
+        f"# {request.title}\n\n{INTRO.get(default, '')}\n",
+        encoding="utf-8",
+    )
+    stamp = fingerprint(parse_page(default, rel_path, source, f"docs/{default}/{rel_path}"))
+    for lang in config.languages[1:]:
+        target = targets[lang]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            f"---\nid: {request.page_id}\nkind: {request.kind}\n"
+            f'description: "{request.title}"\ntranslation_of: {stamp}\n---\n'
+            f"# {request.title}\n\n{INTRO.get(lang, INTRO['en'])}\n",
+            encoding="utf-8",
+        )
+    _add_to_nav(config.config_file, rel_path)
+    return [targets[lang] for lang in config.languages]
