@@ -1,0 +1,194 @@
+"""Build benchmarks (scripts, not tests): overhead against bare Material, scaling, page weight.
+
+    python benchmarks/bench_build.py overhead [--runs 5]   real build vs bare Material
+    python benchmarks/bench_build.py scaling [--sizes 100 500 2000]
+    python benchmarks/bench_build.py weight                bytes a reader downloads
+
+overhead: the full strict build of this repository (hooks, check, i18n, git dates) and a
+bare Material build of the same Markdown (both languages as plain folders, the same
+Markdown extensions, search only: no hooks, no i18n, no other plugins), run alternately,
+median of N each; prints the ratio (target 1.10 or less).
+
+scaling: synthetic two-language handbooks (benchmarks/bench_check.py's generator) built
+with the real mkdocs.yml, overrides and hooks; prints time, time per page and peak
+memory per size (target: time per page flat within 1.3x from 100 to 2,000 pages).
+
+weight: gzip-compressed bytes for a first visit to the home page, for a second page with
+the shared assets cached, and each language's search index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import bench_check  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _build(project: Path, config: str, site_dir: Path) -> tuple[float, float]:
+    """One strict build in a fresh process: (seconds, peak MiB of that process)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            config,
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    if completed.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{completed.stderr[-3000:]}")
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return elapsed, peak
+
+
+def _bare_project(folder: Path) -> Path:
+    """The same Markdown as plain folders, Material with search only."""
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    real = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    extensions = real[real.index("markdown_extensions:") : real.index("\n# Page tree")]
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Bare\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n"
+        "  language: nb\n  font: false\nplugins:\n  - search\n" + extensions + "\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def overhead(runs: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as folder:
+        bare = _bare_project(Path(folder) / "bare")
+        real_times, bare_times = [], []
+        for run in range(runs):
+            real_times.append(_build(ROOT, "mkdocs.yml", Path(folder) / "real-site")[0])
+            bare_times.append(_build(bare, "mkdocs.yml", Path(folder) / "bare-site")[0])
+            print(
+                f"  run {run + 1}/{runs}: real {real_times[-1]:.2f} s, bare {bare_times[-1]:.2f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+    real, plain = statistics.median(real_times), statistics.median(bare_times)
+    print(f"| build | median of {runs} |")
+    print("| --- | ---: |")
+    print(f"| real (strict, hooks, check, i18n, git dates) | {real:.2f} s |")
+    print(f"| bare Material, same Markdown | {plain:.2f} s |")
+    print(f"| ratio | {real / plain:.2f} |")
+
+
+def _synthetic_project(folder: Path, per_language: int) -> Path:
+    bench_check.generate(folder, per_language)
+    generated = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = generated[generated.index("nav:") :]
+    real = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    real = real[: real.index("\nnav:")] + "\n" + nav
+    real = re.sub(r"^site_url: .*$", "site_url: http://127.0.0.1:8000/", real, flags=re.M)
+    (folder / "mkdocs.yml").write_text(real, encoding="utf-8")
+    for name in ("overrides", "includes", "scripts"):
+        shutil.copytree(ROOT / name, folder / name)
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
+    return folder
+
+
+def scaling(sizes: list[int]) -> None:
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"handbook-scale-{size}-") as folder:
+            project = _synthetic_project(Path(folder), size)
+            seconds, peak = _build(project, "mkdocs.yml", Path(folder) / "site")
+            rows.append((size, seconds, peak))
+            print(f"  {size} pages/language: {seconds:.1f} s", file=sys.stderr, flush=True)
+    base = rows[0][1] / (2 * rows[0][0])
+    print("| pages per language | build time | per page | vs smallest | peak memory |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    for size, seconds, peak in rows:
+        per_page = seconds / (2 * size)
+        print(
+            f"| {size:,} | {seconds:.1f} s | {per_page * 1000:.1f} ms | {per_page / base:.2f}x "
+            f"| {peak:.0f} MiB |"
+        )
+
+
+def _gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def _resources(site: Path, page: Path) -> set[Path]:
+    html = page.read_text(encoding="utf-8")
+    found = {page}
+    for ref in re.findall(r'(?:src|href)="([^"#?]+\.(?:css|js|woff2|png|svg))', html):
+        if ref.startswith("http"):
+            continue
+        found.add((page.parent / ref).resolve())
+    for css in [p for p in found if p.suffix == ".css"]:
+        for ref in re.findall(r"url\(['\"]?([^'\")]+\.woff2)", css.read_text(encoding="utf-8")):
+            found.add((css.parent / ref).resolve())
+    return {p for p in found if p.is_file()}
+
+
+def weight() -> None:
+    with tempfile.TemporaryDirectory(prefix="handbook-weight-") as folder:
+        site = Path(folder) / "site"
+        _build(ROOT, "mkdocs.yml", site)
+        home = _resources(site, (site / "index.html").resolve())
+        second = _resources(site, (site / "prioriteringer/po3/index.html").resolve())
+        first_visit = sum(_gz(p) for p in home)
+        cached = sum(_gz(p) for p in second - home)
+        index_nb = _gz(site / "search/search_index.json")
+        index_en = _gz(site / "en/search/search_index.json")
+        print("| what | compressed |")
+        print("| --- | ---: |")
+        print(f"| home page, first visit ({len(home)} files) | {first_visit / 1024:.0f} KiB |")
+        print(f"| second page, assets cached | {cached / 1024:.0f} KiB |")
+        print(f"| search index nb (on first search) | {index_nb / 1024:.0f} KiB |")
+        print(f"| search index en (on first search) | {index_en / 1024:.0f} KiB |")
+        for p in sorted(home, key=_gz, reverse=True)[:6]:
+            print(f"|   {p.relative_to(site.resolve())} | {_gz(p) / 1024:.0f} KiB |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    sub.add_parser("overhead").add_argument("--runs", type=int, default=5)
+    sub.add_parser("scaling").add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
+    sub.add_parser("weight")
+    args = parser.parse_args()
+    if args.what == "overhead":
+        overhead(args.runs)
+    elif args.what == "scaling":
+        scaling(args.sizes)
+    else:
+        weight()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
