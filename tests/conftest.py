@@ -6,26 +6,14 @@ rendered site reads the same output a reader would get.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from helpers import ROOT, BuildResult
+from helpers import ROOT, BuildResult, strict_build
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """Build the real site strictly into a temporary folder, as `make build` does."""
     site_dir = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = strict_build(ROOT, site_dir)
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)

@@ -6,7 +6,11 @@ two modules named conftest cannot both be imported by name.)
 from __future__ import annotations
 
 import html
+import os
 import re
+import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,3 +48,30 @@ def built_page(site_dir: Path, src_path: str) -> Path:
     if stem == "index" or stem.endswith("/index"):
         return site_dir / stem.removesuffix("index") / "index.html"
     return site_dir / stem / "index.html"
+
+
+PROJECT_PARTS = ("docs", "scripts", "overrides", "includes", "mkdocs.yml")
+
+
+def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
+    """Copy what a build needs (outside git) into `target`, for tests that change it."""
+    for name in parts:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target / name)
+    return target
+
+
+def strict_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`, in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )

@@ -3,27 +3,13 @@ warning, in a shallow clone or outside git."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 
 from handbook.git_history import has_full_history
 
-from helpers import ROOT, built_page
+from helpers import ROOT, built_page, copy_project, strict_build
 
 DATE = 'class="git-revision-date-localized-plugin'
-
-
-def _build(project, tmp_path):
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_dates_follow_the_checkout(built_site) -> None:
@@ -57,11 +43,8 @@ def test_dates_follow_the_checkout(built_site) -> None:
 
 
 def test_build_outside_git_has_no_dates_and_no_warnings(tmp_path) -> None:
-    project = tmp_path / "project"
-    for name in ("docs", "scripts", "overrides", "includes"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    completed = _build(project, tmp_path)
+    project = copy_project(tmp_path / "project")
+    completed = strict_build(project, tmp_path / "site")
     assert completed.returncode == 0, completed.stderr
     assert "WARNING" not in completed.stderr
     assert DATE not in (tmp_path / "site/prioriteringer/po3/index.html").read_text(encoding="utf-8")
@@ -72,7 +55,7 @@ def test_build_in_a_shallow_clone_has_no_dates_and_no_warnings(tmp_path) -> None
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(clone)], check=True)
     assert not has_full_history(clone)
-    completed = _build(clone, tmp_path)
+    completed = strict_build(clone, tmp_path / "site")
     assert completed.returncode == 0, completed.stderr
     assert "WARNING" not in completed.stderr
     assert DATE not in (tmp_path / "site/prioriteringer/po3/index.html").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from handbook.cli import main
 from handbook.fingerprint import fingerprint
 from handbook.model import RELATION_FIELDS, parse_page
 
-from helpers import ROOT
+from helpers import ROOT, strict_build
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -149,20 +149,10 @@ def test_fault_is_caught_at_the_right_place(handbook, capsys, fault) -> None:
 
 def test_the_build_fails_on_a_fault_and_names_it(handbook) -> None:
     """The MkDocs hooks run the same rules: a strict build of a broken copy stops."""
-    import os
-    import subprocess
-    import sys
 
     shutil.copytree(ROOT / "scripts", handbook / "scripts")
     shutil.copytree(ROOT / "overrides", handbook / "overrides")
     path, line, code = objective_under_wrong_priority(handbook)
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(handbook / "site")],
-        cwd=handbook,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = strict_build(handbook, handbook / "site")
     assert completed.returncode != 0
     assert f"{path}:{line}: {code}" in completed.stderr

@@ -6,7 +6,7 @@ import shutil
 
 from handbook.cli import main
 
-from helpers import ROOT
+from helpers import ROOT, copy_project, strict_build
 
 
 def _copy(tmp_path):
@@ -44,17 +44,8 @@ def test_new_objective_passes_the_check_at_once(tmp_path, capsys) -> None:
     capsys.readouterr()
     assert main(["check", str(tmp_path)]) == 0, capsys.readouterr().out
     # ... and the site builds strictly with it.
-    import os
-    import subprocess
-    import sys
-
-    for name in ("scripts", "overrides", "includes"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True, text=True, check=False,
-    )
+    copy_project(tmp_path, ("scripts", "overrides", "includes"))
+    completed = strict_build(tmp_path, tmp_path / "site")
     assert completed.returncode == 0, completed.stderr
     assert (tmp_path / "site/en/sarskilte-mal/so-2-5/index.html").is_file()
 

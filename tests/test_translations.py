@@ -8,6 +8,7 @@ from handbook.config import load_config
 from handbook.render import insert_after_title, outdated_notice
 
 from handbook_fixtures import MINIMAL, findings_of, graph_of, write_handbook
+from helpers import copy_project, strict_build
 
 
 def _english_without_fingerprints() -> dict[str, str]:
@@ -64,28 +65,12 @@ def test_outdated_page_gets_a_notice_under_its_title(tmp_path) -> None:
 def test_an_outdated_translation_shows_the_notice_in_the_built_site(tmp_path) -> None:
     """Change a Norwegian page in a copy of the real handbook: the check warns (exit 0) and
     the English page, once built, says it may be outdated and links to the Norwegian page."""
-    import os
-    import shutil
-    import subprocess
-    import sys
-
-    from helpers import ROOT
-
-    for name in ("docs", "scripts", "overrides", "includes"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     source = tmp_path / "docs/nb/prioriteringer/po1.md"
     source.write_text(source.read_text(encoding="utf-8") + "\nEn ny setning.\n", "utf-8")
 
     assert main(["check", str(tmp_path)]) == 0
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = strict_build(tmp_path, tmp_path / "site")
     assert completed.returncode == 0, completed.stderr
     english = (tmp_path / "site/en/prioriteringer/po1/index.html").read_text(encoding="utf-8")
     assert "This translation may be outdated" in english

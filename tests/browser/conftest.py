@@ -11,8 +11,6 @@ import functools
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +18,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from helpers import strict_build
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -70,15 +70,7 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
     site_dir = tmp_path_factory.mktemp("served-site")
     # REPO_URL as the deploy workflow sets it: edit and report links on, and (the privacy
     # test checks) still no request to GitHub from the reader's browser.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base_url, "REPO_URL": REPO_URL}
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = strict_build(ROOT, site_dir, SITE_URL=base_url, REPO_URL=REPO_URL)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
