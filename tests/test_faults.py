@@ -14,10 +14,8 @@ from pathlib import Path
 import pytest
 
 from handbook.cli import main
-from handbook.fingerprint import fingerprint
-from handbook.model import RELATION_FIELDS, parse_page
 
-from helpers import ROOT, strict_build
+from helpers import ROOT, copy_project, strict_build
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -27,36 +25,10 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
-def _add_english(root: Path) -> None:
-    """Give the copy an English edition when the real one has none yet: fresh translations."""
-    if (root / "docs" / "en").is_dir():
-        return
-    for source in sorted((root / "docs" / "nb").rglob("*.md")):
-        rel = source.relative_to(root / "docs" / "nb").as_posix()
-        page = parse_page("nb", rel, source, f"docs/nb/{rel}")
-        keep = {k: v for k, v in page.meta.items() if k not in RELATION_FIELDS and k != "tags"}
-        front = "".join(
-            f"{k}: {v!r}\n" if k == "description" else f"{k}: {v}\n" for k, v in keep.items()
-        )
-        target = root / "docs" / "en" / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            f"---\n{front}translation_of: {fingerprint(page)}\n---\n{page.body}", "utf-8"
-        )
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    english = "        - locale: en\n          name: English\n          build: true\n"
-    anchor = "          build: true\n"
-    config.write_text(text.replace(anchor, anchor + english, 1), encoding="utf-8")
-
-
 @pytest.fixture
 def handbook(tmp_path: Path) -> Path:
     """A private copy of the real handbook (two languages) that a test may break."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    _add_english(tmp_path)
-    return tmp_path
+    return copy_project(tmp_path, ("docs", "mkdocs.yml"))
 
 
 def _check(root: Path, capsys) -> tuple[int, list[tuple[str, int, str]]]:
