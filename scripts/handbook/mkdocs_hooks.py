@@ -49,6 +49,7 @@ ABBREVIATIONS = "abbreviations.{lang}.md"  # in includes/, found by pymdownx.sni
 class _State:
     graph: Graph
     findings: list[Finding]
+    abbreviations: dict[str, str]  # language -> snippet file name, for languages that have one
 
 
 _state: _State | None = None
@@ -94,7 +95,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     handbook_config = load_config(Path(config.config_file_path))
     graph = load_graph(handbook_config)
     findings = run_all(graph)
-    _state = _State(graph, findings)
+    includes = handbook_config.root / "includes"
+    abbreviations = {
+        lang: ABBREVIATIONS.format(lang=lang)
+        for lang in handbook_config.languages
+        if (includes / ABBREVIATIONS.format(lang=lang)).is_file()
+    }
+    _state = _State(graph, findings, abbreviations)
     for finding in findings:
         text = f"{finding.path}:{finding.line}: {finding.code} {finding.message}"
         if finding.hint:
@@ -103,7 +110,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         (log.error if finding.is_error else log.info)(text)
 
 
-def _graph_page(page: MkDocsPage, config: MkDocsConfig) -> Page | None:
+def _graph_page(page: MkDocsPage) -> Page | None:
     if _state is None:
         return None
     file = page.file
@@ -114,7 +121,7 @@ def _graph_page(page: MkDocsPage, config: MkDocsConfig) -> Page | None:
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     """Expand `<!-- handbook:... -->` markers and append the related-pages section."""
-    graph_page = _graph_page(page, config)
+    graph_page = _graph_page(page)
     if graph_page is None or _state is None:
         return markdown
     graph = _state.graph
@@ -130,13 +137,13 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     related = related_markdown(graph, graph_page)
     if related:
         markdown = f"{markdown.rstrip()}\n\n{related}"
-    return _with_abbreviations(markdown, graph_page.lang, config)
+    return _with_abbreviations(markdown, graph_page.lang)
 
 
-def _with_abbreviations(markdown: str, lang: str, config: MkDocsConfig) -> str:
+def _with_abbreviations(markdown: str, lang: str) -> str:
     """Append the language's glossary abbreviations, so terms get tooltips on every page."""
-    name = ABBREVIATIONS.format(lang=lang)
-    if not (Path(config.config_file_path).parent / "includes" / name).is_file():
+    name = _state.abbreviations.get(lang) if _state else None
+    if name is None:
         return markdown
     return f'{markdown.rstrip()}\n\n--8<-- "{name}"\n'
 

@@ -60,12 +60,15 @@ def check(graph: Graph) -> Iterator[Finding]:
                 )
 
 
-def translation_status(source: Page, translation: Page) -> str:
-    """'fresh', 'outdated' or 'unknown' (no fingerprint): used by the rule and by the hooks."""
+def translation_status(source: Page, translation: Page, current: str | None = None) -> str:
+    """'fresh', 'outdated' or 'unknown' (no fingerprint): used by the rule and by the hooks.
+
+    `current` is the source's fingerprint when the caller has it already.
+    """
     recorded = translation.meta.get("translation_of")
     if not recorded:
         return "unknown"
-    return "fresh" if str(recorded) == fingerprint(source) else "outdated"
+    return "fresh" if str(recorded) == (current or fingerprint(source)) else "outdated"
 
 
 def _check_pair(source: Page, translation: Page) -> Iterator[Finding]:
@@ -91,8 +94,8 @@ def _check_pair(source: Page, translation: Page) -> Iterator[Finding]:
                 f"remove it: relations are declared once, in {source.display_path}",
                 rule=SLUG,
             )
-    status = translation_status(source, translation)
     current = fingerprint(source)
+    status = translation_status(source, translation, current)
     if status == "unknown":
         yield Finding(
             path,
