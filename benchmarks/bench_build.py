@@ -41,8 +41,11 @@ import bench_check  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def _build(project: Path, config: str, site_dir: Path) -> tuple[float, float]:
-    """One strict build in a fresh process: (seconds, peak MiB of that process)."""
+def build(project: Path, config: str, site_dir: Path, **env: str) -> tuple[float, float]:
+    """One strict build in a fresh process: (seconds, peak MiB of that process).
+
+    Also used by lighthouse.py; `env` adds variables such as SITE_URL.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     completed = subprocess.run(
@@ -59,7 +62,7 @@ def _build(project: Path, config: str, site_dir: Path) -> tuple[float, float]:
             str(site_dir),
         ],
         cwd=project,
-        env=ENV,
+        env={**ENV, **env},
         capture_output=True,
         text=True,
         check=False,
@@ -89,8 +92,8 @@ def overhead(runs: int) -> None:
         bare = _bare_project(Path(folder) / "bare")
         real_times, bare_times = [], []
         for run in range(runs):
-            real_times.append(_build(ROOT, "mkdocs.yml", Path(folder) / "real-site")[0])
-            bare_times.append(_build(bare, "mkdocs.yml", Path(folder) / "bare-site")[0])
+            real_times.append(build(ROOT, "mkdocs.yml", Path(folder) / "real-site")[0])
+            bare_times.append(build(bare, "mkdocs.yml", Path(folder) / "bare-site")[0])
             print(
                 f"  run {run + 1}/{runs}: real {real_times[-1]:.2f} s, bare {bare_times[-1]:.2f} s",
                 file=sys.stderr,
@@ -123,7 +126,7 @@ def scaling(sizes: list[int]) -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix=f"handbook-scale-{size}-") as folder:
             project = _synthetic_project(Path(folder), size)
-            seconds, peak = _build(project, "mkdocs.yml", Path(folder) / "site")
+            seconds, peak = build(project, "mkdocs.yml", Path(folder) / "site")
             rows.append((size, seconds, peak))
             print(f"  {size} pages/language: {seconds:.1f} s", file=sys.stderr, flush=True)
     base = rows[0][1] / (2 * rows[0][0])
@@ -157,7 +160,7 @@ def _resources(site: Path, page: Path) -> set[Path]:
 def weight() -> None:
     with tempfile.TemporaryDirectory(prefix="handbook-weight-") as folder:
         site = Path(folder) / "site"
-        _build(ROOT, "mkdocs.yml", site)
+        build(ROOT, "mkdocs.yml", site)
         home = _resources(site, (site / "index.html").resolve())
         second = _resources(site, (site / "prioriteringer/po3/index.html").resolve())
         first_visit = sum(_gz(p) for p in home)

@@ -30,6 +30,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_build import build  # noqa: E402
+
 TOOL_DIR = ROOT / "benchmarks" / ".lighthouse"
 LIGHTHOUSE = "lighthouse@13.5.0"
 PAGES = ["", "prioriteringer/po3/", "en/", "en/prioriteringer/po3/"]
@@ -102,22 +106,7 @@ def main() -> int:
         site_dir = Path(folder) / "site"
         port = _free_port()
         base = f"http://127.0.0.1:{port}/"  # the build's SITE_URL, so hreflang links are right
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "-q",
-                "--site-dir",
-                str(site_dir),
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
+        build(ROOT, "mkdocs.yml", site_dir, SITE_URL=base)
         handler = functools.partial(_Quiet, directory=str(site_dir))
         server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
