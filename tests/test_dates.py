@@ -3,13 +3,15 @@ warning, in a shallow clone or outside git."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 
-from handbook.git_history import has_full_history
+from handbook.git_history import has_full_history, last_commit_times
+from handbook.render import updated_html
 
 from helpers import ROOT, built_page, copy_project, strict_build
 
-DATE = 'class="git-revision-date-localized-plugin'
+DATE = '<time class="handbook-updated" datetime="'
 
 
 def test_dates_follow_the_checkout(built_site) -> None:
@@ -22,7 +24,7 @@ def test_dates_follow_the_checkout(built_site) -> None:
         )
         assert any(f" {month} 20" in nb for month in months_nb.split())
         assert any(
-            f"{m} " in en
+            f" {m} 20" in en  # British order: 27 November 2026
             for m in (
                 "January",
                 "February",
@@ -59,3 +61,50 @@ def test_build_in_a_shallow_clone_has_no_dates_and_no_warnings(tmp_path) -> None
     assert completed.returncode == 0, completed.stderr
     assert "WARNING" not in completed.stderr
     assert DATE not in (tmp_path / "site/prioriteringer/po3/index.html").read_text(encoding="utf-8")
+
+
+def _commit(repo, when: int, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": f"@{when} +0000",
+        "GIT_COMMITTER_DATE": f"@{when} +0000",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
+    subprocess.run(["git", "commit", "-q", "-m", f"at {when}"], cwd=repo, check=True, env=env)
+
+
+def test_last_commit_times_reads_the_newest_change_of_each_file(tmp_path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    _commit(repo, 1_700_000_000, {"docs/nb/a.md": "1", "docs/nb/særskilt mål.md": "1", "x.md": "1"})
+    _commit(repo, 1_700_100_000, {"docs/nb/a.md": "2", "docs/en/a.md": "1"})
+    _commit(repo, 1_700_200_000, {"x.md": "2"})  # outside docs/: not listed
+    (repo / "docs/nb/a.md").write_text("uncommitted", encoding="utf-8")
+
+    times = last_commit_times(repo / "docs")
+
+    assert times == {
+        "nb/a.md": 1_700_100_000,
+        "en/a.md": 1_700_100_000,
+        "nb/særskilt mål.md": 1_700_000_000,
+    }
+    assert last_commit_times(tmp_path / "not-a-repo") == {}
+
+
+def test_updated_date_is_a_time_element_in_the_pages_language() -> None:
+    # 23:30 UTC on 31 December is already 1 January in Oslo.
+    stamp = 1_798_759_800  # 2026-12-31T23:30:00Z
+    assert updated_html(stamp, "nb") == (
+        '<time class="handbook-updated" datetime="2027-01-01">1. januar 2027</time>'
+    )
+    assert updated_html(stamp, "en") == (
+        '<time class="handbook-updated" datetime="2027-01-01">1 January 2027</time>'
+    )

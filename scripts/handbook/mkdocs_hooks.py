@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import posixpath
 import shutil
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from mkdocs.plugins import event_priority
 
 from .config import load_config
 from .findings import Finding
-from .git_history import has_full_history
+from .git_history import has_full_history, last_commit_times
 from .model import Graph, Page, load_graph
 from .render import (
     expand_markers,
@@ -29,6 +30,7 @@ from .render import (
     insert_after_title,
     outdated_notice,
     related_markdown,
+    updated_html,
 )
 from .rules import run_all
 from .rules.translations import translation_status
@@ -50,6 +52,7 @@ class _State:
     graph: Graph
     findings: list[Finding]
     abbreviations: dict[str, str]  # language -> snippet file name, for languages that have one
+    updated: dict[str, int]  # path under docs/ -> time of its last commit; empty without git
 
 
 _state: _State | None = None
@@ -69,17 +72,8 @@ def _is_outer_build(config: MkDocsConfig) -> bool:
     return plugin is None or not getattr(plugin, "building", False)
 
 
-@event_priority(100)  # before the date plugin's own on_config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Switch off what this checkout cannot support: git dates, and edit links."""
-    dates = config.plugins.get("git-revision-date-localized")
-    if (
-        dates is not None
-        and dates.config.get("enabled")
-        and not has_full_history(Path(config.docs_dir))
-    ):
-        dates.config["enabled"] = False
-        log.info("no full git history here (shallow clone or no git): pages show no dates")
+    """Switch off what this checkout cannot support: edit links without a repository."""
     # edit_uri is relative to repo_url, which is set only where the site is published
     # (REPO_URL); without it MkDocs warns on every page, so there are no edit links.
     if not config.repo_url:
@@ -101,7 +95,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
         for lang in handbook_config.languages
         if (includes / ABBREVIATIONS.format(lang=lang)).is_file()
     }
-    _state = _State(graph, findings, abbreviations)
+    docs = Path(config.docs_dir)
+    if has_full_history(docs):
+        updated = last_commit_times(docs)
+    else:
+        updated = {}
+        log.info("no full git history here (shallow clone or no git): pages show no dates")
+    _state = _State(graph, findings, abbreviations, updated)
     for finding in findings:
         text = f"{finding.path}:{finding.line}: {finding.code} {finding.message}"
         if finding.hint:
@@ -120,8 +120,16 @@ def _graph_page(page: MkDocsPage) -> Page | None:
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    """Expand `<!-- handbook:... -->` markers and append the related-pages section."""
+    """Expand `<!-- handbook:... -->` markers, append the related-pages section and set
+    the "last updated" date."""
     graph_page = _graph_page(page)
+    if _state is not None and page.file.abs_src_path:
+        docs_path = os.path.relpath(page.file.abs_src_path, config.docs_dir)
+        stamp = _state.updated.get(docs_path.replace(os.sep, "/"))
+        if stamp:
+            lang = graph_page.lang if graph_page else _state.graph.config.default_language
+            # Material shows `revision_date` under the page, as it does the date plugin's.
+            page.meta["revision_date"] = updated_html(stamp, lang)
     if graph_page is None or _state is None:
         return markdown
     graph = _state.graph

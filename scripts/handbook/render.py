@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from .model import KINDS, Graph, Page
 
@@ -41,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "outdated_title": "Oversettelsen kan være utdatert",
         "outdated_text": "Den norske siden er endret etter at denne siden ble oversatt.",
         "outdated_link": "Les den norske siden",
+        "date_locale": "nb",
     },
     "en": {
         "related": "Related pages",
@@ -65,10 +68,14 @@ LABELS: dict[str, dict[str, str]] = {
         "outdated_title": "This translation may be outdated",
         "outdated_text": "The Norwegian page has changed since this page was translated.",
         "outdated_link": "Read the current Norwegian page",
+        # The English pages are in British English: "27 November 2026".
+        "date_locale": "en_GB",
     },
 }
 
 MATRIX_PAGE_ID = "sammenhenger"
+# "Last updated" is the date in Oslo, where the handbook is written.
+TIME_ZONE = ZoneInfo("Europe/Oslo")
 
 
 class UnknownMarkerError(ValueError):
@@ -277,3 +284,16 @@ def handbook_json(graph: Graph) -> dict[str, Any]:
         "nodes": nodes,
         "relations": relations,
     }
+
+
+def updated_html(timestamp: int, lang: str) -> str:
+    """The "last updated" date for a page, as Material shows it under the text.
+
+    A <time> element, so the date is also machine-readable; the words are the language's
+    long date format (27. november 2026 / 27 November 2026).
+    """
+    from babel.dates import format_date  # 30 ms to import; only builds with dates need it
+
+    day = datetime.fromtimestamp(timestamp, TIME_ZONE).date()
+    text = format_date(day, "long", locale=labels(lang).get("date_locale", "nb"))
+    return f'<time class="handbook-updated" datetime="{day.isoformat()}">{text}</time>'
