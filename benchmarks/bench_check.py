@@ -82,7 +82,7 @@ def generate(root: Path, per_language: int) -> None:
     ]
     specs += [
         (
-            f"objectives/so{i}.md",
+            f"objectives/po{i % priorities}/so{i}.md",
             f"so-{i % priorities}-{i}",
             "objective",
             f"priority: po-{i % priorities}\ngoals: [mal-{i % goals}]\n",
@@ -116,7 +116,7 @@ def generate(root: Path, per_language: int) -> None:
         en_target.parent.mkdir(parents=True, exist_ok=True)
         en_target.write_text(f"---\n{front}---\n{translated}", encoding="utf-8")
 
-    nav = "".join(f"  - {path}\n" for path in paths)
+    nav = _nested_nav(paths)
     (root / "mkdocs.yml").write_text(
         "site_name: Benchmark\nplugins:\n  - search\n  - i18n:\n      docs_structure: folder\n"
         "      languages:\n        - locale: nb\n          name: nb\n          default: true\n"
@@ -124,6 +124,27 @@ def generate(root: Path, per_language: int) -> None:
         f"nav:\n{nav}",
         encoding="utf-8",
     )
+
+
+def _nested_nav(paths: list[str]) -> str:
+    """The nav as YAML, one section per folder, as a real handbook nests it: objectives
+    under their priority, plain pages in folders of 100. Material's navigation.prune then
+    renders only the open section's pages into each page, as on the real site."""
+    tree: dict = {}
+    for path in paths:
+        node = tree
+        for folder in path.split("/")[:-1]:
+            node = node.setdefault(folder, {})
+        node.setdefault("", []).append(path)
+
+    def lines(node: dict, indent: str) -> list[str]:
+        out = [f"{indent}- {path}" for path in node.get("", [])]
+        for name, child in node.items():
+            if name:
+                out += [f"{indent}- {name.capitalize()}:", *lines(child, indent + "    ")]
+        return out
+
+    return "\n".join(lines(tree, "  ")) + "\n"
 
 
 def measure(root: Path) -> tuple[int, float, int]:
