@@ -1,0 +1,77 @@
+"""Serve a built site the way GitHub Pages does, for the browser-based benchmarks.
+
+Text files go out gzip-compressed when the browser accepts it and every response may be
+cached for ten minutes (GitHub Pages sends `Cache-Control: max-age=600`). Python's own
+server does neither, which would make a benchmark weigh every file at full size and
+fetch it again on the next page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import io
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+class _PagesLikeHandler(SimpleHTTPRequestHandler):
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # quiet: the benchmarks print tables
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (
+            path.suffix in self.COMPRESSIBLE
+            and path.is_file()
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path, port: int) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1:`port`; yields the base URL."""
+    handler = functools.partial(_PagesLikeHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium() -> str:
+    """Debian's Chromium (or CHROME_PATH): Playwright's own download does not work here."""
+    for candidate in (os.environ.get("CHROME_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    raise SystemExit("no Chromium found: apt-get install chromium, or set CHROME_PATH")
