@@ -82,14 +82,16 @@ def generate(root: Path, per_language: int) -> None:
     ]
     specs += [
         (
-            f"objectives/po{i % priorities}/so{i}.md",
+            f"objectives/g{i % priorities // 10}/po{i % priorities}/so{i}.md",
             f"so-{i % priorities}-{i}",
             "objective",
             f"priority: po-{i % priorities}\ngoals: [mal-{i % goals}]\n",
         )
         for i in range(objectives)
     ]
-    specs += [(f"pages/p{i // 100}/p{i}.md", f"side-{i}", "page", "") for i in range(plain)]
+    specs += [
+        (f"pages/g{i // 250}/p{i // 25}/p{i}.md", f"side-{i}", "page", "") for i in range(plain)
+    ]
 
     paths = [spec[0] for spec in specs]
     nb_texts: dict[str, str] = {}
@@ -127,9 +129,13 @@ def generate(root: Path, per_language: int) -> None:
 
 
 def _nested_nav(paths: list[str]) -> str:
-    """The nav as YAML, one section per folder, as a real handbook nests it: objectives
-    under their priority, plain pages in folders of 100. Material's navigation.prune then
-    renders only the open section's pages into each page, as on the real site."""
+    """The nav as YAML, one section per folder, as a real handbook nests it.
+
+    No level lists more than a few dozen entries: objectives sit under their priority,
+    priorities in groups of ten, plain pages in folders of 25 and those in groups of ten.
+    With navigation.tabs and navigation.sections, Material shows a tab's second level
+    expanded, so a tab whose sections hold 1,000 pages renders all of them into each of
+    its pages, and navigation.prune cannot help; a nav that deep is also unusable."""
     tree: dict = {}
     for path in paths:
         node = tree
