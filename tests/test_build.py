@@ -51,3 +51,16 @@ def test_landmarks_are_labelled_in_norwegian(built_site) -> None:
     assert 'aria-label="Topptekst"' in home
     assert 'aria-label="Bunntekst"' in home
     assert 'aria-label="Header"' not in home and 'aria-label="Footer"' not in home
+
+
+def test_markdown_words_follow_the_pages_language(built_site) -> None:
+    """Heading link titles and glossary tooltips are in the page's language (the hooks set
+    the toc and abbr settings per page; mkdocs.yml holds one value for all)."""
+    nb = built_page(built_site.site_dir, "prioriteringer/po3.md").read_text(encoding="utf-8")
+    en = built_page(built_site.site_dir, "en/prioriteringer/po3.md").read_text(encoding="utf-8")
+    assert 'class="headerlink" href="#' in nb
+    assert 'title="Lenke til denne delen"' in nb and "Link to this section" not in nb
+    assert 'title="Link to this section"' in en and "Lenke til denne delen" not in en
+    assert '<abbr title="Det transeuropeiske transportnettverket">TEN-T</abbr>' in nb
+    assert '<abbr title="Trans-European Transport Network">TEN-T</abbr>' in en
+    assert "transportnettverket" not in en

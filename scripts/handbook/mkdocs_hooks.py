@@ -31,6 +31,7 @@ from .render import (
     expand_markers,
     handbook_json,
     insert_after_title,
+    labels,
     outdated_notice,
     related_markdown,
     updated_html,
@@ -173,7 +174,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     if _state is None:
         return markdown
     lang = getattr(page.file, "locale", None) or _state.graph.config.default_language
-    _use_glossary(config, lang)
+    _configure_markdown(config, lang)
     if page.file.abs_src_path:
         docs_path = os.path.relpath(page.file.abs_src_path, config.docs_dir)
         stamp = _state.updated.get(docs_path.replace(os.sep, "/"))
@@ -199,16 +200,20 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     return markdown
 
 
-def _use_glossary(config: MkDocsConfig, lang: str) -> None:
-    """Give the abbr extension this language's glossary, so its terms get tooltips.
+def _configure_markdown(config: MkDocsConfig, lang: str) -> None:
+    """Set the Markdown extensions' words for this page's language: the abbr glossary (so
+    terms get tooltips) and the title of the heading permalinks.
 
     MkDocs makes a new Markdown converter from `mdx_configs` for each page, right after
-    this event, so the setting applies to this page. It replaces appending the definitions
-    to every page's Markdown, which made each page parse them as blocks (a fifth of the
-    Markdown time).
+    this event, so the settings apply to this page. The glossary replaces appending the
+    definitions to every page's Markdown, which made each page parse them as blocks (a
+    fifth of the Markdown time).
     """
     glossary = _state.glossaries.get(lang) if _state else None
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary or {}}
+    toc = config.mdx_configs.get("toc")
+    if toc is not None and toc.get("permalink"):
+        config.mdx_configs["toc"] = {**toc, "permalink_title": labels(lang)["permalink_title"]}
 
 
 # After mkdocs-static-i18n (-100), which sets this page's alternates in its on_page_context.

@@ -44,6 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
         "outdated_text": "Den norske siden er endret etter at denne siden ble oversatt.",
         "outdated_link": "Les den norske siden",
         "date_locale": "nb",
+        "permalink_title": "Lenke til denne delen",
     },
     "en": {
         "related": "Related pages",
@@ -70,6 +71,7 @@ LABELS: dict[str, dict[str, str]] = {
         "outdated_link": "Read the current Norwegian page",
         # The English pages are in British English: "27 November 2026".
         "date_locale": "en_GB",
+        "permalink_title": "Link to this section",
     },
 }
 
