@@ -4,7 +4,8 @@
 #   make test    the whole test suite
 #   make check   the cross-link check (python -m handbook check)
 #   make new     a new page in every language: make new KIND=objective ID=so-2-5 TITLE="..." [ARGS="--goals mal-kunnskap"]
-#   make bench   the check's benchmark on synthetic handbooks
+#   make bench   every benchmark table: check, build overhead, scaling, page weight
+#   make bench-zensical   the same Norwegian pages built with Zensical, for comparison
 #   make lint    ruff
 
 PYTHON ?= python3
@@ -13,7 +14,7 @@ BIN    := $(VENV)/bin
 # Material prints a warning about MkDocs 2 unless told not to; we pin MkDocs below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check new bench lint clean
+.PHONY: serve build test check new bench bench-zensical lint clean
 
 # The stamp files make pip run again only when a requirements file changes.
 $(VENV)/.site-deps: requirements.txt
@@ -42,8 +43,20 @@ new: $(VENV)/.site-deps
 	@test -n "$(KIND)" -a -n "$(ID)" -a -n "$(TITLE)" || { echo 'usage: make new KIND=objective ID=so-2-5 TITLE="..." [ARGS="--goals mal-kunnskap"]'; exit 2; }
 	$(BIN)/python -m handbook new "$(KIND)" "$(ID)" --title "$(TITLE)" $(ARGS)
 
-bench: $(VENV)/.site-deps
-	$(BIN)/python benchmarks/bench_check.py --markdown
+# Tables on stdout (Markdown, for benchmarks/README.md), progress on stderr. About 3 minutes.
+bench: $(VENV)/.dev-deps
+	@$(BIN)/python -c 'import os, platform, datetime; print(f"Measured {datetime.date.today()}: Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}")'
+	@printf '\n### Cross-link check (python -m handbook check)\n\n'
+	@$(BIN)/python benchmarks/bench_check.py --markdown
+	@printf '\n### Build overhead (real build against bare Material, same Markdown)\n\n'
+	@$(BIN)/python benchmarks/bench_build.py overhead
+	@printf '\n### Scaling (synthetic handbooks, two languages)\n\n'
+	@$(BIN)/python benchmarks/bench_build.py scaling
+	@printf '\n### Page weight (Chromium, gzip, cache as on GitHub Pages)\n\n'
+	@$(BIN)/python benchmarks/bench_build.py weight
+
+bench-zensical: $(VENV)/.site-deps
+	$(BIN)/python benchmarks/bench_zensical.py
 
 test: $(VENV)/.dev-deps
 	$(BIN)/python -m pytest

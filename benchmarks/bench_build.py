@@ -13,14 +13,14 @@ scaling: synthetic two-language handbooks (benchmarks/bench_check.py's generator
 with the real mkdocs.yml, overrides and hooks; prints time, time per page and peak
 memory per size (target: time per page flat within 1.3x from 100 to 2,000 pages).
 
-weight: gzip-compressed bytes for a first visit to the home page, for a second page with
-the shared assets cached, and each language's search index.
+weight: the compressed bytes Chromium fetches for a first visit to the home page, for a
+second page with the cache warm, and each language's search index (needs Playwright from
+requirements-dev.txt and Debian's Chromium).
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import re
 import resource
@@ -130,51 +130,84 @@ def scaling(sizes: list[int]) -> None:
             rows.append((size, seconds, peak))
             print(f"  {size} pages/language: {seconds:.1f} s", file=sys.stderr, flush=True)
     base = rows[0][1] / (2 * rows[0][0])
-    print("| pages per language | build time | per page | vs smallest | peak memory |")
-    print("| ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| pages per language | build time | per page | vs smallest "
+        "| per added page | peak memory |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    previous = None
     for size, seconds, peak in rows:
         per_page = seconds / (2 * size)
+        # The fixed start-up cost inflates the smallest size's per-page time; the cost of
+        # each page added since the previous size shows the growth without it.
+        added = (
+            ""
+            if previous is None
+            else (f"{(seconds - previous[1]) / (2 * (size - previous[0])) * 1000:.1f} ms")
+        )
         print(
             f"| {size:,} | {seconds:.1f} s | {per_page * 1000:.1f} ms | {per_page / base:.2f}x "
-            f"| {peak:.0f} MiB |"
+            f"| {added} | {peak:.0f} MiB |"
         )
+        previous = (size, seconds)
 
 
-def _gz(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+def _transfers(page, action) -> dict[str, int]:
+    """Run `action` and return the bytes each URL sent over the network (compressed body).
 
+    Playwright reports the page's and its search worker's requests alike; a response
+    from the browser cache reports no body, so it counts as nothing, as it costs nothing.
+    """
+    sent: dict[str, int] = {}
 
-def _resources(site: Path, page: Path) -> set[Path]:
-    html = page.read_text(encoding="utf-8")
-    found = {page}
-    for ref in re.findall(r'(?:src|href)="([^"#?]+\.(?:css|js|woff2|png|svg))', html):
-        if ref.startswith("http"):
-            continue
-        found.add((page.parent / ref).resolve())
-    for css in [p for p in found if p.suffix == ".css"]:
-        for ref in re.findall(r"url\(['\"]?([^'\")]+\.woff2)", css.read_text(encoding="utf-8")):
-            found.add((css.parent / ref).resolve())
-    return {p for p in found if p.is_file()}
+    def record(request) -> None:
+        size = request.sizes()["responseBodySize"]
+        sent[request.url] = sent.get(request.url, 0) + max(size, 0)
+
+    page.on("requestfinished", record)
+    action()
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("requestfinished", record)
+    return sent
 
 
 def weight() -> None:
+    """Bytes a reader's browser downloads, measured in Chromium against a GitHub-Pages-like
+    server (gzip, cacheable): what the page really fetches, not what its CSS could name."""
+    from playwright.sync_api import sync_playwright
+    from static_server import chromium, free_port, serve
+
     with tempfile.TemporaryDirectory(prefix="handbook-weight-") as folder:
         site = Path(folder) / "site"
-        build(ROOT, "mkdocs.yml", site)
-        home = _resources(site, (site / "index.html").resolve())
-        second = _resources(site, (site / "prioriteringer/po3/index.html").resolve())
-        first_visit = sum(_gz(p) for p in home)
-        cached = sum(_gz(p) for p in second - home)
-        index_nb = _gz(site / "search/search_index.json")
-        index_en = _gz(site / "en/search/search_index.json")
-        print("| what | compressed |")
-        print("| --- | ---: |")
-        print(f"| home page, first visit ({len(home)} files) | {first_visit / 1024:.0f} KiB |")
-        print(f"| second page, assets cached | {cached / 1024:.0f} KiB |")
-        print(f"| search index nb (on first search) | {index_nb / 1024:.0f} KiB |")
-        print(f"| search index en (on first search) | {index_en / 1024:.0f} KiB |")
-        for p in sorted(home, key=_gz, reverse=True)[:6]:
-            print(f"|   {p.relative_to(site.resolve())} | {_gz(p) / 1024:.0f} KiB |")
+        port = free_port()
+        build(ROOT, "mkdocs.yml", site, SITE_URL=f"http://127.0.0.1:{port}/")
+        with serve(site, port) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium())
+            page = browser.new_page()
+            first = _transfers(page, lambda: page.goto(base))
+            second = _transfers(page, lambda: page.goto(base + "prioriteringer/po3/"))
+            english = _transfers(page, lambda: page.goto(base + "en/prioriteringer/po3/"))
+            browser.close()
+
+    def kib(sizes: dict[str, int]) -> str:
+        return f"{sum(sizes.values()) / 1024:.0f} KiB"
+
+    def fetched(sizes: dict[str, int]) -> int:
+        return sum(1 for size in sizes.values() if size)
+
+    def index(sizes: dict[str, int]) -> str:
+        found = [size for url, size in sizes.items() if url.endswith("search_index.json")]
+        return f"{found[0] / 1024:.0f} KiB" if found else "not fetched"
+
+    print("| what (compressed, as transferred) | bytes | files fetched |")
+    print("| --- | ---: | ---: |")
+    print(f"| home page, first visit | {kib(first)} | {fetched(first)} |")
+    print(f"| second page (/prioriteringer/po3/), cache warm | {kib(second)} | {fetched(second)} |")
+    print(f"| same page in English, cache warm | {kib(english)} | {fetched(english)} |")
+    print(f"| search index nb (fetched with the first page) | {index(first)} | |")
+    print(f"| search index en (fetched with the first English page) | {index(english)} | |")
+    for url, size in sorted(first.items(), key=lambda item: -item[1])[:6]:
+        print(f"| first visit: {url.removeprefix(base) or '/'} | {size / 1024:.1f} KiB | |")
 
 
 def main() -> int:
