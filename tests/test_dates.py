@@ -7,7 +7,7 @@ import os
 import subprocess
 
 from handbook.git_history import has_full_history, last_commit_times
-from handbook.render import updated_html
+from handbook.render import LABELS, updated_html
 
 from helpers import ROOT, built_page, copy_project, strict_build
 
@@ -108,3 +108,10 @@ def test_updated_date_is_a_time_element_in_the_pages_language() -> None:
     assert updated_html(stamp, "en") == (
         '<time class="handbook-updated" datetime="2027-01-01">1 January 2027</time>'
     )
+
+
+def test_every_language_has_the_words_for_a_date() -> None:
+    """A language added to LABELS needs its long date format and twelve month names."""
+    for lang, words in LABELS.items():
+        assert "{day}" in words["date_format"] and "{year}" in words["date_format"], lang
+        assert len(words["months"].split()) == 12, lang
