@@ -122,8 +122,8 @@ def test_fault_is_caught_at_the_right_place(handbook, capsys, fault) -> None:
 def test_the_build_fails_on_a_fault_and_names_it(handbook) -> None:
     """The MkDocs hooks run the same rules: a strict build of a broken copy stops."""
 
-    shutil.copytree(ROOT / "scripts", handbook / "scripts")
-    shutil.copytree(ROOT / "overrides", handbook / "overrides")
+    for part in ("scripts", "overrides", "includes"):
+        shutil.copytree(ROOT / part, handbook / part)
     path, line, code = objective_under_wrong_priority(handbook)
     completed = strict_build(handbook, handbook / "site")
     assert completed.returncode != 0
