@@ -21,6 +21,7 @@ requirements-dev.txt and Debian's Chromium).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import resource
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +87,21 @@ def build(project: Path, config: str, site_dir: Path, **env: str) -> Build:
     return Build(elapsed, cpu, max(before.ru_maxrss, after.ru_maxrss) / 1024)
 
 
+@contextlib.contextmanager
+def built_and_served() -> Iterator[str]:
+    """Build this repository strictly and serve it as GitHub Pages would (static_server);
+    yields the base URL, which is also the build's SITE_URL, so hreflang links are right.
+    Used by weight() and lighthouse.py."""
+    from static_server import free_port, serve
+
+    with tempfile.TemporaryDirectory(prefix="handbook-served-") as folder:
+        site = Path(folder) / "site"
+        port = free_port()
+        build(ROOT, "mkdocs.yml", site, SITE_URL=f"http://127.0.0.1:{port}/")
+        with serve(site, port) as base:
+            yield base
+
+
 def _bare_project(folder: Path) -> Path:
     """The same Markdown as plain folders, Material with search only."""
     shutil.copytree(ROOT / "docs", folder / "docs")
@@ -130,14 +147,19 @@ def overhead(runs: int) -> None:
     print(f"| ratio | {wall:.2f} | {cpu:.2f} |")
 
 
+def real_config(nav_from: Path | None = None) -> str:
+    """This repository's mkdocs.yml for a benchmark project: site_url local, and with
+    `nav_from`, the nav of that generated mkdocs.yml instead of the real one."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if nav_from is not None:
+        generated = nav_from.read_text(encoding="utf-8")
+        config = config[: config.index("\nnav:")] + "\n" + generated[generated.index("nav:") :]
+    return re.sub(r"^site_url: .*$", "site_url: http://127.0.0.1:8000/", config, flags=re.M)
+
+
 def _synthetic_project(folder: Path, per_language: int) -> Path:
     bench_check.generate(folder, per_language)
-    generated = (folder / "mkdocs.yml").read_text(encoding="utf-8")
-    nav = generated[generated.index("nav:") :]
-    real = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    real = real[: real.index("\nnav:")] + "\n" + nav
-    real = re.sub(r"^site_url: .*$", "site_url: http://127.0.0.1:8000/", real, flags=re.M)
-    (folder / "mkdocs.yml").write_text(real, encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(real_config(folder / "mkdocs.yml"), encoding="utf-8")
     for name in ("overrides", "includes", "scripts"):
         shutil.copytree(ROOT / name, folder / name)
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
@@ -199,19 +221,15 @@ def weight() -> None:
     """Bytes a reader's browser downloads, measured in Chromium against a GitHub-Pages-like
     server (gzip, cacheable): what the page really fetches, not what its CSS could name."""
     from playwright.sync_api import sync_playwright
-    from static_server import chromium, free_port, serve
+    from static_server import chromium
 
-    with tempfile.TemporaryDirectory(prefix="handbook-weight-") as folder:
-        site = Path(folder) / "site"
-        port = free_port()
-        build(ROOT, "mkdocs.yml", site, SITE_URL=f"http://127.0.0.1:{port}/")
-        with serve(site, port) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium())
-            page = browser.new_page()
-            first = _transfers(page, lambda: page.goto(base))
-            second = _transfers(page, lambda: page.goto(base + "prioriteringer/po3/"))
-            english = _transfers(page, lambda: page.goto(base + "en/prioriteringer/po3/"))
-            browser.close()
+    with built_and_served() as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
+        page = browser.new_page()
+        first = _transfers(page, lambda: page.goto(base))
+        second = _transfers(page, lambda: page.goto(base + "prioriteringer/po3/"))
+        english = _transfers(page, lambda: page.goto(base + "en/prioriteringer/po3/"))
+        browser.close()
 
     def kib(sizes: dict[str, int]) -> str:
         return f"{sum(sizes.values()) / 1024:.0f} KiB"

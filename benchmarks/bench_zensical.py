@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import bench_check  # noqa: E402
+from bench_build import real_config  # noqa: E402
 
 ZENSICAL = "zensical==0.0.73"
 TOOL_DIR = ROOT / "benchmarks" / ".zensical"
@@ -58,21 +59,19 @@ def _zensical() -> Path:
 def _project(folder: Path, synthetic: int | None) -> Path:
     """docs/nb as the whole docs folder, with the real mkdocs.yml minus i18n and hooks;
     with `synthetic`, that many generated Norwegian pages and their nav instead."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if synthetic:
         generated = folder.parent / "generated"
         bench_check.generate(generated, synthetic)
         shutil.copytree(generated / "docs" / "nb", folder / "docs")
-        nav = (generated / "mkdocs.yml").read_text(encoding="utf-8")
-        config = config[: config.index("\nnav:")] + "\n" + nav[nav.index("nav:") :]
+        config = real_config(generated / "mkdocs.yml")
     else:
         shutil.copytree(ROOT / "docs" / "nb", folder / "docs")
+        config = real_config()
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
     shutil.copytree(ROOT / "overrides", folder / "overrides")
     plugins = config.index("\nplugins:")
     after = config.index("\n# Oslo's design tokens")
     config = config[:plugins] + "\nplugins:\n  - search\n" + config[after:]
-    config = re.sub(r"^site_url: .*$", "site_url: http://127.0.0.1:8000/", config, flags=re.M)
     config = re.sub(r"^(repo_url|edit_uri): .*$", "", config, flags=re.M)
     config += "\nhooks:\n  - mark_pages.py\n"
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_build import build  # noqa: E402
-from static_server import chromium, free_port, serve  # noqa: E402
+from bench_build import built_and_served  # noqa: E402
+from static_server import chromium  # noqa: E402
 
 TOOL_DIR = ROOT / "benchmarks" / ".lighthouse"
 LIGHTHOUSE = "lighthouse@13.5.0"
@@ -89,13 +89,9 @@ def main() -> int:
     args = parser.parse_args()
     binary, browser = _lighthouse_binary(), chromium()
     with tempfile.TemporaryDirectory(prefix="handbook-lighthouse-") as folder:
-        site_dir = Path(folder) / "site"
         report = Path(folder) / "report.json"
-        port = free_port()
-        # The build's SITE_URL is the served address, so hreflang links are right.
-        build(ROOT, "mkdocs.yml", site_dir, SITE_URL=f"http://127.0.0.1:{port}/")
         rows = []
-        with serve(site_dir, port) as base:
+        with built_and_served() as base:
             for page in PAGES:
                 runs = [_audit(binary, browser, base + page, report) for _ in range(args.runs)]
                 rows.append((page, {c: statistics.median(r[c] for r in runs) for c in CATEGORIES}))
