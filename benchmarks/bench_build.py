@@ -221,10 +221,10 @@ def weight() -> None:
     """Bytes a reader's browser downloads, measured in Chromium against a GitHub-Pages-like
     server (gzip, cacheable): what the page really fetches, not what its CSS could name."""
     from playwright.sync_api import sync_playwright
-    from static_server import chromium
+    from static_server import require_chromium
 
     with built_and_served() as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium())
+        browser = playwright.chromium.launch(executable_path=require_chromium())
         page = browser.new_page()
         first = _transfers(page, lambda: page.goto(base))
         second = _transfers(page, lambda: page.goto(base + "prioriteringer/po3/"))

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_build import built_and_served  # noqa: E402
-from static_server import chromium  # noqa: E402
+from static_server import require_chromium  # noqa: E402
 
 TOOL_DIR = ROOT / "benchmarks" / ".lighthouse"
 LIGHTHOUSE = "lighthouse@13.5.0"
@@ -87,7 +87,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="runs per page (median)")
     args = parser.parse_args()
-    binary, browser = _lighthouse_binary(), chromium()
+    binary, browser = _lighthouse_binary(), require_chromium()
     with tempfile.TemporaryDirectory(prefix="handbook-lighthouse-") as folder:
         report = Path(folder) / "report.json"
         rows = []

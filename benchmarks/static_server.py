@@ -1,4 +1,4 @@
-"""Serve a built site the way GitHub Pages does, for the browser-based benchmarks.
+"""Serve a built site the way GitHub Pages does, for the browser benchmarks and tests.
 
 Text files go out gzip-compressed when the browser accepts it and every response may be
 cached for ten minutes (GitHub Pages sends `Cache-Control: max-age=600`). Python's own
@@ -34,6 +34,10 @@ class _PagesLikeHandler(SimpleHTTPRequestHandler):
     def send_head(self):  # type: ignore[override]
         path = Path(self.translate_path(self.path))
         if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                # The parent redirects /en/page to /en/page/, as GitHub Pages does; the
+                # page's relative links need the slash.
+                return super().send_head()
             path = path / "index.html"
         if not (
             path.suffix in self.COMPRESSIBLE
@@ -69,9 +73,19 @@ def serve(site_dir: Path, port: int) -> Iterator[str]:
         server.server_close()
 
 
-def chromium() -> str:
-    """Debian's Chromium (or CHROME_PATH): Playwright's own download does not work here."""
-    for candidate in (os.environ.get("CHROME_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    raise SystemExit("no Chromium found: apt-get install chromium, or set CHROME_PATH")
+def chromium() -> str | None:
+    """The system Chromium (Debian's `chromium`): $HANDBOOK_CHROMIUM or $CHROME_PATH, then the
+    usual names. Playwright's own browser download does not work on these machines. Used by
+    the benchmarks and by the browser tests' fixtures."""
+    candidates = [os.environ.get("HANDBOOK_CHROMIUM"), os.environ.get("CHROME_PATH")]
+    candidates += ["/usr/bin/chromium"]
+    candidates += [shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")]
+    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
+
+
+def require_chromium() -> str:
+    """chromium(), or stop the benchmark with the install hint."""
+    found = chromium()
+    if found is None:
+        raise SystemExit("no Chromium found: apt-get install chromium, or set HANDBOOK_CHROMIUM")
+    return found

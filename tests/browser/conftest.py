@@ -7,17 +7,13 @@ locally, and fail in CI (CI=true), where a skipped browser test would hide a bro
 
 from __future__ import annotations
 
-import functools
 import os
-import shutil
-import socket
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from static_server import chromium, free_port, serve
 
 from helpers import strict_build
 
@@ -39,13 +35,6 @@ def _missing(reason: str) -> None:
     pytest.skip(f"{reason}; {INSTALL_HINT}")
 
 
-def chromium_executable() -> str | None:
-    """The system Chromium: $HANDBOOK_CHROMIUM, then the usual names on PATH."""
-    candidates = [os.environ.get("HANDBOOK_CHROMIUM"), "/usr/bin/chromium"]
-    candidates += [shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")]
-    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
-
-
 @dataclass(frozen=True)
 class ServedSite:
     base_url: str  # ends with "/"
@@ -55,30 +44,19 @@ class ServedSite:
         return self.base_url + path.lstrip("/")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """Build with SITE_URL pointing at a local port, then serve the build on that port."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    """Build with SITE_URL pointing at a local port, then serve the build on that port as
+    GitHub Pages would (benchmarks/static_server.py: compressed, cacheable)."""
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}/"
     site_dir = tmp_path_factory.mktemp("served-site")
     # REPO_URL as the deploy workflow sets it: edit and report links on, and (the privacy
     # test checks) still no request to GitHub from the reader's browser.
     completed = strict_build(ROOT, site_dir, SITE_URL=base_url, REPO_URL=REPO_URL)
     assert completed.returncode == 0, completed.stdout + completed.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield ServedSite(base_url, site_dir)
-    server.shutdown()
-    server.server_close()
+    with serve(site_dir, port):
+        yield ServedSite(base_url, site_dir)
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +65,7 @@ def browser():
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
         _missing("playwright is not installed (pip install -r requirements-dev.txt)")
-    executable = chromium_executable()
+    executable = chromium()
     with sync_playwright() as playwright:
         try:
             if executable:
