@@ -56,7 +56,8 @@ COPIES = {
 }
 
 
-def _codepoints(ranges: str) -> set[int]:
+def codepoints(ranges: str) -> set[int]:
+    """The code points a CSS unicode-range names ("U+0000-00FF, U+20AC")."""
     points: set[int] = set()
     for part in ranges.split(","):
         first, _, last = part.strip().removeprefix("U+").partition("-")
@@ -98,10 +99,11 @@ def write_fonts(source_dir: Path) -> list[str]:
     from fontTools.ttLib import TTFont
 
     rules, written = [], []
+    core_points = codepoints(CORE)
     for face, (style, weight) in FONTS.items():
         source = source_dir / f"OsloSans-{face}.woff2"
         every = set(TTFont(str(source)).getBestCmap())
-        core, rest = every & _codepoints(CORE), every - _codepoints(CORE)
+        core, rest = every & core_points, every - core_points
         parts = ((core, f"OsloSans-{face}.woff2"), (rest, f"OsloSans-{face}-ext.woff2"))
         for points, name in parts:
             if not points:

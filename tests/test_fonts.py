@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from fontTools.ttLib import TTFont
+from refresh_oslo_assets import codepoints
 
 from helpers import DOCS
 
@@ -18,14 +19,6 @@ RULE = re.compile(r"@font-face\s*\{(.*?)\}", re.S)
 EVERYDAY = (
     "abcxyzABCXYZæøåÆØÅäöüÄÖÜéèÉ0123456789 .,:;!?-«»…€%§&()/'\"\u2013\u2014\u2018\u2019\u201c\u201d"
 )
-
-
-def _points(ranges: str) -> set[int]:
-    points: set[int] = set()
-    for part in ranges.split(","):
-        first, _, last = part.strip().removeprefix("U+").partition("-")
-        points.update(range(int(first, 16), int(last or first, 16) + 1))
-    return points
 
 
 def _rules() -> list[dict[str, str]]:
@@ -41,14 +34,14 @@ def test_every_rule_declares_exactly_the_characters_of_its_file() -> None:
     for rule in rules:
         name = re.search(r'url\("\.\./oslo/fonts/([^"]+)"\)', rule["src"]).group(1)
         font = TTFont(DOCS / "assets" / "oslo" / "fonts" / name)
-        assert set(font.getBestCmap()) == _points(rule["unicode-range"]), name
+        assert set(font.getBestCmap()) == codepoints(rule["unicode-range"]), name
 
 
 def test_a_faces_two_files_share_no_character_and_the_main_file_covers_everyday_text() -> None:
     faces: dict[tuple[str, str], list[set[int]]] = {}
     for rule in _rules():
         key = (rule["font-style"], rule["font-weight"])
-        faces.setdefault(key, []).append(_points(rule["unicode-range"]))
+        faces.setdefault(key, []).append(codepoints(rule["unicode-range"]))
     for key, (main, ext) in faces.items():
         assert not main & ext, key
         missing = {char for char in EVERYDAY if ord(char) not in main}
