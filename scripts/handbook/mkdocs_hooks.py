@@ -159,13 +159,14 @@ def read_glossary(path: Path) -> dict[str, str]:
     }
 
 
-def _graph_page(page: MkDocsPage) -> Page | None:
-    if _state is None:
-        return None
-    file = page.file
-    lang = getattr(file, "locale", None) or _state.graph.config.default_language
-    rel_path = getattr(file, "norm_src_uri", None) or file.src_uri
-    return _state.graph.page_at(lang, rel_path)
+def _page_language(page: MkDocsPage, graph: Graph) -> str:
+    """The language mkdocs-static-i18n gave the page's file (the default without i18n)."""
+    return getattr(page.file, "locale", None) or graph.config.default_language
+
+
+def _graph_page(page: MkDocsPage, graph: Graph, lang: str) -> Page | None:
+    rel_path = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+    return graph.page_at(lang, rel_path)
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -173,7 +174,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     markers and append the related-pages section."""
     if _state is None:
         return markdown
-    lang = getattr(page.file, "locale", None) or _state.graph.config.default_language
+    graph = _state.graph
+    lang = _page_language(page, graph)
     _configure_markdown(config, lang)
     if page.file.abs_src_path:
         docs_path = os.path.relpath(page.file.abs_src_path, config.docs_dir)
@@ -181,10 +183,9 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
         if stamp:
             # Material shows `revision_date` under the page, as it does the date plugin's.
             page.meta["revision_date"] = updated_html(stamp, lang)
-    graph_page = _graph_page(page)
+    graph_page = _graph_page(page, graph, lang)
     if graph_page is None:
         return markdown
-    graph = _state.graph
     markdown = expand_markers(graph, graph_page, markdown)
     default = graph.config.default_language
     source = graph.page_at(default, graph_page.rel_path)
@@ -227,8 +228,8 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
     if _state is None:
         return context
     _absolute_alternates(config)
-    lang = getattr(page.file, "locale", None)
-    if lang and lang != _state.graph.config.default_language:
+    lang = _page_language(page, _state.graph)
+    if lang != _state.graph.config.default_language:
         page_dir = page.url.rstrip("/") if page.url.endswith("/") else posixpath.dirname(page.url)
         context["base_url"] = posixpath.relpath(lang, page_dir or ".")
     return context
