@@ -14,7 +14,7 @@ BIN    := $(VENV)/bin
 # Material prints a warning about MkDocs 2 unless told not to; we pin MkDocs below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check new bench bench-zensical lint clean
+.PHONY: serve build test test-tools check new bench bench-zensical lint clean
 
 # The stamp files make pip run again only when a requirements file changes.
 $(VENV)/.site-deps: requirements.txt
@@ -58,7 +58,12 @@ bench: $(VENV)/.dev-deps
 bench-zensical: $(VENV)/.site-deps
 	$(BIN)/python benchmarks/bench_zensical.py
 
-test: $(VENV)/.dev-deps
+# Chromium and hunspell come from the system (Debian packages); the script installs what is
+# missing, or says in one line what to install when it cannot.
+test-tools:
+	@sh scripts/install-test-tools.sh
+
+test: $(VENV)/.dev-deps test-tools
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-deps
