@@ -32,8 +32,8 @@ from .render import (
     handbook_json,
     insert_after_title,
     labels,
-    outdated_notice,
     related_markdown,
+    translation_notice,
     updated_html,
 )
 from .rules import run_all
@@ -189,12 +189,11 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     markdown = expand_markers(graph, graph_page, markdown)
     default = graph.config.default_language
     source = graph.page_at(default, graph_page.rel_path)
-    if (
-        graph_page.lang != default
-        and source is not None
-        and translation_status(source, graph_page) == "outdated"
-    ):
-        markdown = insert_after_title(markdown, outdated_notice(graph_page, source, default))
+    if graph_page.lang != default and source is not None:
+        status = translation_status(source, graph_page)
+        if status != "fresh":
+            notice = translation_notice(graph_page, source, default, status)
+            markdown = insert_after_title(markdown, notice)
     related = related_markdown(graph, graph_page)
     if related:
         markdown = f"{markdown.rstrip()}\n\n{related}"

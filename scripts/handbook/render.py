@@ -43,6 +43,8 @@ LABELS: dict[str, dict[str, str]] = {
         "outdated_title": "Oversettelsen kan være utdatert",
         "outdated_text": "Den norske siden er endret etter at denne siden ble oversatt.",
         "outdated_link": "Les den norske siden",
+        "untranslated_title": "Siden er ikke oversatt ennå",
+        "untranslated_text": "Inntil den er oversatt, står innholdet på den norske siden.",
         # "Last updated": 27. november 2026 (Språkrådet's long date)
         "date_format": "{day}. {month} {year}",
         "months": "januar februar mars april mai juni juli august september oktober november "
@@ -72,6 +74,8 @@ LABELS: dict[str, dict[str, str]] = {
         "outdated_title": "This translation may be outdated",
         "outdated_text": "The Norwegian page has changed since this page was translated.",
         "outdated_link": "Read the current Norwegian page",
+        "untranslated_title": "This page has not been translated yet",
+        "untranslated_text": "Until it is, the Norwegian page has the content.",
         # The English pages are in British English: "27 November 2026".
         "date_format": "{day} {month} {year}",
         "months": "January February March April May June July August September October "
@@ -153,8 +157,9 @@ def related_markdown(graph: Graph, page: Page) -> str:
     return "\n".join(parts)
 
 
-def outdated_notice(page: Page, source: Page, default_lang: str) -> str:
-    """An admonition for a translation whose source changed, linking to the source page.
+def translation_notice(page: Page, source: Page, default_lang: str, status: str) -> str:
+    """An admonition for a translation that is `outdated` (its source changed since) or
+    `untranslated` (a stub), linking to the source page.
 
     The link is plain HTML with a site-relative URL: MkDocs cannot resolve a Markdown link
     from one language's folder into another's.
@@ -164,8 +169,8 @@ def outdated_notice(page: Page, source: Page, default_lang: str) -> str:
     there = page_url(source.rel_path, source.lang, default_lang)
     href = posixpath.relpath(there or ".", here or ".") + "/"
     return (
-        f'!!! warning "{words["outdated_title"]}"\n'
-        f"    {words['outdated_text']} "
+        f'!!! warning "{words[status + "_title"]}"\n'
+        f"    {words[status + '_text']} "
         f'<a href="{href}" hreflang="{source.lang}">{words["outdated_link"]}</a>.\n'
     )
 

@@ -1,9 +1,11 @@
 """Create a new page in every language: `python -m handbook new KIND ID --title "..."`.
 
-The page gets the front matter its kind needs, a place in the navigation next to the
-pages of the same kind, and an English translation stub that records the Norwegian text's
-fingerprint, so `python -m handbook check` passes right after (a new goal still needs an
-instrument and a priority that serve it: the check says so).
+The page gets the front matter its kind needs, a file named like its siblings', a place in
+the navigation next to the pages of the same kind, and a translation stub in every other
+language. The stub records no `translation_of`, so the check reports it as untranslated
+(a warning, and a notice on the page) until someone translates it and runs
+`python -m handbook translated`. Everything else passes the check right after (a new goal
+still needs an instrument and a priority that serve it: the check says so).
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import HandbookConfig
-from .fingerprint import fingerprint
-from .model import KINDS, Graph, parse_page
+from .model import KINDS, Graph
 from .rules.identity import ID_PATTERN, KIND_ID_PATTERNS
 from .rules.schema import REQUIRED_RELATIONS
 
@@ -39,10 +41,33 @@ class NewPage:
     relations: dict[str, str | list[str]] = field(default_factory=dict)
 
 
+# Ways a page's file name is made from its id, as the existing pages show them: so-2-4 is
+# sarskilte-mal/2-4.md, po-3 is prioriteringer/po3.md, mal-kunnskap is hovedmal/kunnskap.md.
+FILE_NAMES: dict[str, Callable[[str], str]] = {
+    "id without its prefix": lambda page_id: page_id.split("-", 1)[-1],
+    "id without its first hyphen": lambda page_id: page_id.replace("-", "", 1),
+    "id": lambda page_id: page_id,
+}
+
+
 def _default_path(graph: Graph, kind: str, page_id: str) -> str:
-    folders = Counter(posixpath.dirname(p.rel_path) for p in graph.nodes if p.kind == kind)
+    """Where a new page goes: beside the pages of its kind whose ids start like its own
+    (so-, po-, mal-), under a name made from the id the way most of theirs are; without
+    such pages, in its kind's usual folder under the id itself."""
+    of_kind = [p for p in graph.nodes if p.kind == kind and p.id]
+    prefix = page_id.split("-", 1)[0] + "-"
+    siblings = [p for p in of_kind if (p.id or "").startswith(prefix)] or of_kind
+    folders = Counter(posixpath.dirname(p.rel_path) for p in siblings)
     folder = folders.most_common(1)[0][0] if folders else ""
-    return posixpath.join(folder, f"{page_id}.md")
+    fits = Counter(
+        way
+        for way, name in FILE_NAMES.items()
+        for p in siblings
+        if (p.id or "").startswith(prefix)
+        and name(p.id or "") == posixpath.basename(p.rel_path).removesuffix(".md")
+    )
+    way = fits.most_common(1)[0][0] if fits else "id"
+    return posixpath.join(folder, f"{FILE_NAMES[way](page_id)}.md")
 
 
 def _relations(graph: Graph, request: NewPage) -> dict[str, str | list[str]]:
@@ -128,13 +153,13 @@ def scaffold(config: HandbookConfig, graph: Graph, request: NewPage) -> list[Pat
         f"# {request.title}\n\n{INTRO.get(default, '')}\n",
         encoding="utf-8",
     )
-    stamp = fingerprint(parse_page(default, rel_path, source, f"docs/{default}/{rel_path}"))
     for lang in config.languages[1:]:
         target = targets[lang]
         target.parent.mkdir(parents=True, exist_ok=True)
+        # No translation_of: the stub is not a translation yet, and the check says so.
         target.write_text(
             f"---\nid: {request.page_id}\nkind: {request.kind}\n"
-            f'description: "{request.title}"\ntranslation_of: {stamp}\n---\n'
+            f'description: "{request.title}"\n---\n'
             f"# {request.title}\n\n{INTRO.get(lang, INTRO['en'])}\n",
             encoding="utf-8",
         )

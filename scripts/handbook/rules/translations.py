@@ -5,8 +5,9 @@
 - A translation has the same ``id`` and ``kind`` as its source and declares no relations: it
   inherits them.
 - A translation records ``translation_of: <fingerprint>`` of the source text it was made
-  from. When the source has changed since, the check warns (the page shows a notice); a
-  missing fingerprint is an error.
+  from. When the source has changed since, the check warns (the page shows a notice). A page
+  without one has not been translated yet (a stub from `python -m handbook new`): the check
+  warns and the page says so, until a translator runs `python -m handbook translated`.
 
 PASS (docs/en/prioriteringer/po1.md)::
 
@@ -61,13 +62,13 @@ def check(graph: Graph) -> Iterator[Finding]:
 
 
 def translation_status(source: Page, translation: Page, current: str | None = None) -> str:
-    """'fresh', 'outdated' or 'unknown' (no fingerprint): used by the rule and by the hooks.
+    """'fresh', 'outdated' or 'untranslated' (no fingerprint): for the rule and the hooks.
 
     `current` is the source's fingerprint when the caller has it already.
     """
     recorded = translation.meta.get("translation_of")
     if not recorded:
-        return "unknown"
+        return "untranslated"
     return "fresh" if str(recorded) == (current or fingerprint(source)) else "outdated"
 
 
@@ -96,13 +97,14 @@ def _check_pair(source: Page, translation: Page) -> Iterator[Finding]:
             )
     current = fingerprint(source)
     status = translation_status(source, translation, current)
-    if status == "unknown":
+    if status == "untranslated":
         yield Finding(
             path,
             translation.line_of("id"),
             CODE,
-            "the translation does not record which source text it translates",
-            f"add 'translation_of: {current}' once it matches {source.display_path}",
+            "the page is not translated yet (no 'translation_of'), so readers get a notice",
+            f"translate {source.display_path}, then run: python -m handbook translated {path}",
+            severity="warning",
             rule=SLUG,
         )
     elif status == "outdated":
