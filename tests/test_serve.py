@@ -1,0 +1,96 @@
+"""`make serve` tells the truth: it shows the code and the languages it says it does.
+
+- It builds the languages in HANDBOOK_LANGUAGES (the Makefile's LANGUAGES; Norwegian only
+  unless asked), and an unknown language stops the build with a message.
+- An edit to scripts/handbook shows in the next rebuild: MkDocs imports a hooks file once
+  per process, so without scripts/hooks.py's reload `mkdocs serve` kept the old code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from static_server import free_port
+
+from helpers import ROOT, copy_project, strict_build
+
+WAIT = 90  # seconds for a first build or a rebuild on a busy machine
+
+
+def test_one_language_when_asked(tmp_path: Path) -> None:
+    completed = strict_build(ROOT, tmp_path / "site", HANDBOOK_LANGUAGES="nb")
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "site/prioriteringer/po3/index.html").is_file()
+    assert not list((tmp_path / "site/en").rglob("*.html"))
+
+
+def test_an_unknown_language_stops_the_build(tmp_path: Path) -> None:
+    completed = strict_build(ROOT, tmp_path / "site", HANDBOOK_LANGUAGES="nb sv")
+    assert completed.returncode != 0
+    assert "HANDBOOK_LANGUAGES=nb sv: no language sv in mkdocs.yml (known: nb, en)" in (
+        completed.stderr
+    )
+    assert "Traceback" not in completed.stderr
+
+
+def test_make_serve_builds_one_language_unless_asked() -> None:
+    dry_run = subprocess.run(
+        ["make", "-n", "serve"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    assert 'HANDBOOK_LANGUAGES="nb"' in dry_run
+    both = subprocess.run(
+        ["make", "-n", "serve", "LANGUAGES=all"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
+    assert 'HANDBOOK_LANGUAGES="all"' in both
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, text: str, process: subprocess.Popen) -> str:
+    deadline = time.monotonic() + WAIT
+    body = ""
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "mkdocs serve stopped"
+        with contextlib.suppress(OSError):
+            body = _fetch(url)
+            if text in body:
+                return body
+        time.sleep(0.3)
+    pytest.fail(f"{text!r} did not appear at {url} within {WAIT} s")
+
+
+def test_serve_runs_edited_python_after_the_next_rebuild(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_LANGUAGES": "nb"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/prioriteringer/po3/"
+    try:
+        assert "Nytt fra krokene" not in _wait_for(url, "PO3", process)
+        # An edit to the hooks' package, as someone changing the generated sections makes.
+        hooks = project / "scripts" / "handbook" / "mkdocs_hooks.py"
+        hooks.write_text(
+            hooks.read_text(encoding="utf-8") + "\n\n_before_edit = on_page_markdown\n\n\n"
+            "def on_page_markdown(markdown, page, config, files):\n"
+            "    text = _before_edit(markdown, page, config, files)\n"
+            "    return text + '\\n\\nNytt fra krokene\\n'\n",
+            encoding="utf-8",
+        )
+        _wait_for(url, "Nytt fra krokene", process)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
