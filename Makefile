@@ -5,7 +5,8 @@
 #   make test    the whole test suite
 #   make check   the cross-link check (python -m handbook check)
 #   make new     a new page in every language: make new KIND=objective ID=so-2-5 TITLE="..." [ARGS="--goals mal-kunnskap"]
-#   make bench   every benchmark table: check, build overhead, scaling, page weight
+#   make bench   every benchmark table: check, build overhead, scaling, page weight,
+#                make serve's save-to-reload time, and the test suite's time
 #   make bench-zensical   the same Norwegian pages built with Zensical, for comparison
 #   make lint    ruff
 
@@ -48,8 +49,8 @@ new: $(VENV)/.site-deps
 	@test -n "$(KIND)" -a -n "$(ID)" -a -n "$(TITLE)" || { echo 'usage: make new KIND=objective ID=so-2-5 TITLE="..." [ARGS="--goals mal-kunnskap"]'; exit 2; }
 	$(BIN)/python -m handbook new "$(KIND)" "$(ID)" --title "$(TITLE)" $(ARGS)
 
-# Tables on stdout (Markdown, for benchmarks/README.md), progress on stderr. About 3 minutes.
-bench: $(VENV)/.dev-deps
+# Tables on stdout (Markdown, for benchmarks/README.md), progress on stderr. About 15 minutes.
+bench: $(VENV)/.dev-deps test-tools
 	@$(BIN)/python -c 'import os, platform, datetime; print(f"Measured {datetime.date.today()}: Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}")'
 	@printf '\n### Cross-link check (python -m handbook check)\n\n'
 	@$(BIN)/python benchmarks/bench_check.py --markdown
@@ -59,6 +60,10 @@ bench: $(VENV)/.dev-deps
 	@$(BIN)/python benchmarks/bench_build.py scaling
 	@printf '\n### Page weight (Chromium, gzip, cache as on GitHub Pages)\n\n'
 	@$(BIN)/python benchmarks/bench_build.py weight
+	@printf '\n### make serve: from saving a page to the browser showing it\n\n'
+	@$(BIN)/python benchmarks/bench_serve.py
+	@printf '\n### Test suite (make test) next to one strict build\n\n'
+	@$(BIN)/python benchmarks/bench_tests.py
 
 bench-zensical: $(VENV)/.site-deps
 	$(BIN)/python benchmarks/bench_zensical.py
