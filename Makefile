@@ -74,7 +74,7 @@ test-tools:
 	@sh scripts/install-test-tools.sh
 
 test: $(VENV)/.dev-deps test-tools
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check .

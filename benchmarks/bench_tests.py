@@ -30,7 +30,7 @@ def _suite_seconds() -> tuple[float, str]:
     """Wall time of one full run, and pytest's closing line."""
     start = time.perf_counter()
     completed = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", "-n", "auto", "-q", "-p", "no:cacheprovider"],
         cwd=ROOT,
         env={**os.environ, "CI": "true", "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
