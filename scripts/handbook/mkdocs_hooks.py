@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from markdown.extensions.abbr import AbbrBlockprocessor
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from .config import load_config
+from . import words
+from .config import HandbookConfig, load_config
 from .findings import Finding
 from .git_history import has_full_history, last_commit_times
 from .model import Graph, Page, load_graph
@@ -31,12 +33,12 @@ from .render import (
     expand_markers,
     handbook_json,
     insert_after_title,
-    labels,
     related_markdown,
     translation_notice,
     updated_html,
 )
 from .rules import run_all
+from .rules import words as words_rule
 from .rules.translations import translation_status
 from .search_index import split_search_index
 
@@ -78,12 +80,42 @@ def _is_outer_build(config: MkDocsConfig) -> bool:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Switch off what this checkout cannot support: edit links without a repository."""
+    """Switch off what this checkout cannot support (edit links without a repository), and
+    read the interface words: the site's name, description and nav titles are among them."""
     # edit_uri is relative to repo_url, which is set only where the site is published
     # (REPO_URL); without it MkDocs warns on every page, so there are no edit links.
     if not config.repo_url:
         config.edit_uri = None
+    if _is_outer_build(config):
+        _use_words(config, load_config(Path(config.config_file_path)))
     return config
+
+
+def _use_words(config: MkDocsConfig, handbook_config: HandbookConfig) -> None:
+    """Read the word files and put the site's words where MkDocs and mkdocs-static-i18n
+    read them: the default language's name and description in the config, the other
+    languages' with their nav titles on the i18n plugin's language entries.
+
+    This runs before the i18n plugin's on_config (priority -100), which applies a
+    language's entry to the config when that language is built. A problem in the word
+    files stops the build here, with the check's own message for each.
+    """
+    problems = words.use(handbook_config)
+    if problems:
+        for finding in words_rule.as_findings(problems):
+            log.error(_describe(finding))
+        count = f"{len(problems)} problem{'s' * (len(problems) != 1)}"
+        raise PluginError(f"the interface words have {count} (above); the site needs them all")
+    default = words.of(handbook_config.default_language)
+    config.site_name = default["site_name"]
+    config.site_description = default["site_description"]
+    plugin = _i18n(config)
+    for entry in plugin.config.languages if plugin else ():
+        if entry.locale in handbook_config.languages[1:]:
+            own = words.of(entry.locale)
+            entry["site_name"] = own["site_name"]
+            entry["site_description"] = own["site_description"]
+            entry["nav_translations"] = own[words.NAV].as_dict()
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -136,11 +168,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info("no full git history here (shallow clone or no git): pages show no dates")
     _state = _State(graph, findings, glossaries, updated)
     for finding in findings:
-        text = f"{finding.path}:{finding.line}: {finding.code} {finding.message}"
-        if finding.hint:
-            text += f" ({finding.hint})"
         # Outdated translations are reported, not fatal: the page shows a notice instead.
-        (log.error if finding.is_error else log.info)(text)
+        (log.error if finding.is_error else log.info)(_describe(finding))
+
+
+def _describe(finding: Finding) -> str:
+    """A finding as the check prints it: `path:line: CODE message (hint)`."""
+    text = f"{finding.path}:{finding.line}: {finding.code} {finding.message}"
+    return f"{text} ({finding.hint})" if finding.hint else text
 
 
 def read_glossary(path: Path) -> dict[str, str]:
@@ -213,7 +248,7 @@ def _configure_markdown(config: MkDocsConfig, lang: str) -> None:
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary or {}}
     toc = config.mdx_configs.get("toc")
     if toc is not None and toc.get("permalink"):
-        config.mdx_configs["toc"] = {**toc, "permalink_title": labels(lang)["permalink_title"]}
+        config.mdx_configs["toc"] = {**toc, "permalink_title": words.of(lang)["permalink_title"]}
 
 
 # After mkdocs-static-i18n (-100), which sets this page's alternates in its on_page_context.
