@@ -9,6 +9,7 @@ from handbook.mkdocs_hooks import (
     on_page_context,
     on_page_markdown,
     on_post_build,
+    on_post_template,
     on_pre_build,
 )
 
@@ -18,5 +19,6 @@ __all__ = [
     "on_page_context",
     "on_page_markdown",
     "on_post_build",
+    "on_post_template",
     "on_pre_build",
 ]

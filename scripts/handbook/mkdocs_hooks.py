@@ -14,6 +14,7 @@ import logging
 import os
 import posixpath
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -143,9 +144,49 @@ _compiled_templates = _CompiledTemplates()
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Share compiled templates between the language builds (see _CompiledTemplates)."""
+    """Share compiled templates between the language builds (see _CompiledTemplates), and
+    give every template, with or without a page (404.html), the language's `words`."""
     env.bytecode_cache = _compiled_templates
+    # One language per build, and one environment per build: a global is every template's.
+    env.globals["words"] = words.of(_build_language(config)).raising(_template_word_error)
     return env
+
+
+def _build_language(config: MkDocsConfig) -> str:
+    """The language being built. mkdocs-static-i18n builds one language at a time, and
+    with `fallback_to_default: false` every page of a build is in its language."""
+    plugin = _i18n(config)
+    return getattr(plugin, "current_language", None) or config.theme["language"]
+
+
+def _template_word_error(message: str) -> PluginError:
+    """The error for a template asking for a word no file has, naming the template's file
+    and line. A BuildError, so MkDocs prints it and stops without a traceback."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")  # set in Jinja's compiled code
+        if template is not None and template.filename:
+            line = template.get_corresponding_lineno(frame.f_lineno)
+            return PluginError(f"{os.path.relpath(template.filename)}:{line}: {message}")
+        frame = frame.f_back
+    return PluginError(message)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give each language its own 404 page: the default language's at the site's root,
+    which hosts serve for any unknown address, the others' in their folder (/en/404.html).
+
+    MkDocs writes 404.html to the root in every language's build, so the last language
+    built replaced the default language's page.
+    """
+    plugin = _i18n(config)
+    lang = _build_language(config)
+    if template_name != "404.html" or plugin is None or lang == plugin.default_language:
+        return output
+    target = Path(config.site_dir) / lang / template_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""  # MkDocs writes no file for an empty template
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -77,7 +77,8 @@ class Words:
             return self._entries[key]
         except KeyError:
             raise self._error(
-                f"no word {key!r} in {self._source} (every language's file needs it)"
+                f"no word {key!r} in {self._source}: a typo, or a word to add to every "
+                "language's file"
             ) from None
 
     def __getattr__(self, name: str) -> Any:
