@@ -94,13 +94,21 @@ def test_every_nav_title_needs_a_title_in_the_other_languages(tmp_path) -> None:
     copy_project(tmp_path, ("docs", "mkdocs.yml", "includes"))
     english = tmp_path / "includes/words.en.yml"
     text = english.read_text(encoding="utf-8")
-    english.write_text(text.replace("  Ordliste: Glossary\n", ""), encoding="utf-8")
+    english.write_text(text.replace("  Ordliste: Glossary", "  Ordlista: Glossary"), "utf-8")
     found = findings_of(tmp_path / "mkdocs.yml", "words")
-    line = _line(ROOT / "mkdocs.yml", "- Ordliste:")
-    assert [f.message for f in found] == [
-        f"no title for the nav title 'Ordliste' (mkdocs.yml:{line})"
+    ordliste = _line(ROOT / "mkdocs.yml", "- Ordliste:")
+    assert [(f.path, f.line, f.message) for f in found] == [
+        (
+            "includes/words.en.yml",
+            _line(english, "Sammenhenger:"),
+            f"no title for the nav title 'Ordliste' (mkdocs.yml:{ordliste})",
+        ),
+        (
+            "includes/words.en.yml",
+            _line(english, "Ordlista:"),
+            "'Ordlista' is not a title in the nav of mkdocs.yml",
+        ),
     ]
-    assert found[0].path == "includes/words.en.yml"
 
 
 def test_the_check_reports_a_missing_word_with_file_and_line(tmp_path, capsys) -> None:

@@ -209,7 +209,7 @@ def _compare(config: HandbookConfig, files: dict[str, _File], problems: list[Pro
         if other is default:
             continue
         anchor = 1  # where a missing word goes: after the word before it in the default file
-        for key in [*default.lines, *titles]:
+        for key in [*default.lines, (NAV,), *titles]:
             if key in other.lines:
                 anchor = other.lines[key]
             elif key in titles:
@@ -225,9 +225,10 @@ def _compare(config: HandbookConfig, files: dict[str, _File], problems: list[Pro
             if key not in other.groups and key not in expected and key not in titles:
                 if key[0] == NAV:
                     message = f"{key[1]!r} is not a title in the nav of {config_name}"
+                    hint = f"remove it, or spell it as the nav in {config_name} does"
                 else:
                     message = f"{_name(key)} is not in {default.path}"
-                hint = "a typo, or a word every language's file needs"
+                    hint = "a typo, or a word every language's file needs"
                 problems.append(Problem(other.path, line, message, hint))
 
 
