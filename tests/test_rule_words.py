@@ -82,6 +82,7 @@ def test_a_misspelt_key_is_missing_and_extra(tmp_path) -> None:
         (EN.replace("Related pages", ""), 2, "'related' has no text"),
         (EN.replace("Related pages", "[Related, pages]"), 2, "'related' is a list"),
         (EN + "related: Again\n", 6, "'related' is here twice (also on line 2)"),
+        (EN + "nav: Navigation\n", 6, "'nav' is not in includes/words.nb.yml"),
     ],
 )
 def test_a_file_that_is_not_words_is_an_error(tmp_path, en, line, message) -> None:

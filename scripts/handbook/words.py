@@ -223,7 +223,7 @@ def _compare(config: HandbookConfig, files: dict[str, _File], problems: list[Pro
                 )
         for key, line in other.lines.items():
             if key not in other.groups and key not in expected and key not in titles:
-                if key[0] == NAV:
+                if key[0] == NAV and len(key) == 2:
                     message = f"{key[1]!r} is not a title in the nav of {config_name}"
                     hint = f"remove it, or spell it as the nav in {config_name} does"
                 else:
