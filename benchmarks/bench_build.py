@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import re
 import resource
@@ -163,7 +164,20 @@ def _synthetic_project(folder: Path, per_language: int) -> Path:
     for name in ("overrides", "includes", "scripts"):
         shutil.copytree(ROOT / name, folder / name)
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
+    _translate_nav_titles(folder)
     return folder
+
+
+def _translate_nav_titles(folder: Path) -> None:
+    """Give the synthetic nav's titles English titles (themselves): the build stops on a
+    nav title that the English word file lacks, and on one it has that the nav lacks."""
+    from handbook.config import load_config
+
+    english = folder / "includes" / "words.en.yml"
+    text = english.read_text(encoding="utf-8")
+    titles = load_config(folder / "mkdocs.yml").nav_titles
+    nav = "".join(f"  {json.dumps(t.title)}: {json.dumps(t.title)}\n" for t in titles)
+    english.write_text(text[: text.index("\nnav:\n")] + "\nnav:\n" + nav, encoding="utf-8")
 
 
 def scaling(sizes: list[int]) -> None:

@@ -1,5 +1,5 @@
-"""Read what the check needs from mkdocs.yml: where the pages are, which languages exist
-and which pages the navigation lists.
+"""Read what the check needs from mkdocs.yml: where the pages are, which languages exist,
+which pages the navigation lists and under which titles.
 
 Reading the YAML directly (instead of MkDocs' full `load_config`) keeps the CLI fast and
 lets it run in a checkout where plugins are not installed. Tags such as `!ENV` and
@@ -8,6 +8,7 @@ lets it run in a checkout where plugins are not installed. Tags such as `!ENV` a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,17 @@ class NavEntry:
 
 
 @dataclass(frozen=True)
+class NavTitle:
+    """A section's or page's title in the navigation, and the line of mkdocs.yml with it.
+
+    The titles are in the default language; the others translate them in their word file.
+    """
+
+    title: str
+    line: int
+
+
+@dataclass(frozen=True)
 class HandbookConfig:
     """The parts of mkdocs.yml the model and the rules read."""
 
@@ -51,6 +63,7 @@ class HandbookConfig:
     docs_dir: Path
     languages: tuple[str, ...]  # the default language first
     nav: tuple[NavEntry, ...]
+    nav_titles: tuple[NavTitle, ...] = ()
 
     @property
     def default_language(self) -> str:
@@ -80,7 +93,8 @@ def load_config(config_file: Path) -> HandbookConfig:
         raise ConfigError(f"{config_file}: docs_dir {docs_dir} does not exist")
     languages = _languages(data, config_file)
     nav = tuple(_nav_entries(data.get("nav") or [], text))
-    return HandbookConfig(config_file, root, docs_dir, languages, nav)
+    nav_titles = tuple(_nav_titles(data.get("nav") or [], text))
+    return HandbookConfig(config_file, root, docs_dir, languages, nav, nav_titles)
 
 
 def _languages(data: dict[str, Any], config_file: Path) -> tuple[str, ...]:
@@ -130,3 +144,28 @@ def _nav_entries(items: list[Any], text: str) -> list[NavEntry]:
 
     walk(items)
     return found
+
+
+def _nav_titles(items: list[Any], text: str) -> list[NavTitle]:
+    """Every title in the nav (`- Title: ...`), once, in order, with the line that has it."""
+    lines = text.splitlines()
+    nav_start = next((n for n, line in enumerate(lines) if line.startswith("nav:")), 0)
+    found: dict[str, NavTitle] = {}
+
+    def line_of(title: str) -> int:
+        entry = re.compile(rf"^\s*- {re.escape(title)}\s*:")
+        numbered = enumerate(lines[nav_start:], start=nav_start + 1)
+        return next((number for number, line in numbered if entry.match(line)), 1)
+
+    def walk(value: Any) -> None:
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for title, child in value.items():
+                if isinstance(title, str) and title not in found:
+                    found[title] = NavTitle(title, line_of(title))
+                walk(child)
+
+    walk(items)
+    return list(found.values())

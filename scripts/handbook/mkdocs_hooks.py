@@ -14,6 +14,7 @@ import logging
 import os
 import posixpath
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +25,8 @@ from markdown.extensions.abbr import AbbrBlockprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from .config import load_config
+from . import words
+from .config import HandbookConfig, load_config
 from .findings import Finding
 from .git_history import has_full_history, last_commit_times
 from .model import Graph, Page, load_graph
@@ -32,12 +34,12 @@ from .render import (
     expand_markers,
     handbook_json,
     insert_after_title,
-    labels,
     related_markdown,
     translation_notice,
     updated_html,
 )
 from .rules import run_all
+from .rules import words as words_rule
 from .rules.translations import translation_status
 from .search_index import split_search_index
 
@@ -83,13 +85,43 @@ LANGUAGES_VARIABLE = "HANDBOOK_LANGUAGES"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Switch off what this checkout cannot support (edit links without a repository) and
-    the languages nobody asked for (HANDBOOK_LANGUAGES)."""
+    the languages nobody asked for (HANDBOOK_LANGUAGES), and read the interface words: the
+    site's name, description and nav titles are among them."""
     # edit_uri is relative to repo_url, which is set only where the site is published
     # (REPO_URL); without it MkDocs warns on every page, so there are no edit links.
     if not config.repo_url:
         config.edit_uri = None
     _build_only_requested_languages(config)
+    if _is_outer_build(config):
+        _use_words(config, load_config(Path(config.config_file_path)))
     return config
+
+
+def _use_words(config: MkDocsConfig, handbook_config: HandbookConfig) -> None:
+    """Read the word files and put the site's words where MkDocs and mkdocs-static-i18n
+    read them: the default language's name and description in the config, the other
+    languages' with their nav titles on the i18n plugin's language entries.
+
+    This runs before the i18n plugin's on_config (priority -100), which applies a
+    language's entry to the config when that language is built. A problem in the word
+    files stops the build here, with the check's own message for each.
+    """
+    problems = words.use(handbook_config)
+    if problems:
+        for finding in words_rule.as_findings(problems):
+            log.error(_describe(finding))
+        count = f"{len(problems)} problem{'s' * (len(problems) != 1)}"
+        raise PluginError(f"the interface words have {count} (above); the site needs them all")
+    default = words.of(handbook_config.default_language)
+    config.site_name = default["site_name"]
+    config.site_description = default["site_description"]
+    plugin = _i18n(config)
+    for entry in plugin.config.languages if plugin else ():
+        if entry.locale in handbook_config.languages[1:]:
+            own = words.of(entry.locale)
+            entry["site_name"] = own["site_name"]
+            entry["site_description"] = own["site_description"]
+            entry["nav_translations"] = own[words.NAV].as_dict()
 
 
 def _build_only_requested_languages(config: MkDocsConfig) -> None:
@@ -141,9 +173,49 @@ _compiled_templates = _CompiledTemplates()
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Share compiled templates between the language builds (see _CompiledTemplates)."""
+    """Share compiled templates between the language builds (see _CompiledTemplates), and
+    give every template, with or without a page (404.html), the language's `words`."""
     env.bytecode_cache = _compiled_templates
+    # One language per build, and one environment per build: a global is every template's.
+    env.globals["words"] = words.of(_build_language(config)).raising(_template_word_error)
     return env
+
+
+def _build_language(config: MkDocsConfig) -> str:
+    """The language being built. mkdocs-static-i18n builds one language at a time, and
+    with `fallback_to_default: false` every page of a build is in its language."""
+    plugin = _i18n(config)
+    return getattr(plugin, "current_language", None) or config.theme["language"]
+
+
+def _template_word_error(message: str) -> PluginError:
+    """The error for a template asking for a word no file has, naming the template's file
+    and line. A BuildError, so MkDocs prints it and stops without a traceback."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")  # set in Jinja's compiled code
+        if template is not None and template.filename:
+            line = template.get_corresponding_lineno(frame.f_lineno)
+            return PluginError(f"{os.path.relpath(template.filename)}:{line}: {message}")
+        frame = frame.f_back
+    return PluginError(message)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give each language its own 404 page: the default language's at the site's root,
+    which hosts serve for any unknown address, the others' in their folder (/en/404.html).
+
+    MkDocs writes 404.html to the root in every language's build, so the last language
+    built replaced the default language's page.
+    """
+    plugin = _i18n(config)
+    lang = _build_language(config)
+    if template_name != "404.html" or plugin is None or lang == plugin.default_language:
+        return output
+    target = Path(config.site_dir) / lang / template_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""  # MkDocs writes no file for an empty template
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -166,11 +238,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info("no full git history here (shallow clone or no git): pages show no dates")
     _state = _State(graph, findings, glossaries, updated)
     for finding in findings:
-        text = f"{finding.path}:{finding.line}: {finding.code} {finding.message}"
-        if finding.hint:
-            text += f" ({finding.hint})"
         # Outdated translations are reported, not fatal: the page shows a notice instead.
-        (log.error if finding.is_error else log.info)(text)
+        (log.error if finding.is_error else log.info)(_describe(finding))
+
+
+def _describe(finding: Finding) -> str:
+    """A finding as the check prints it: `path:line: CODE message (hint)`."""
+    text = f"{finding.path}:{finding.line}: {finding.code} {finding.message}"
+    return f"{text} ({finding.hint})" if finding.hint else text
 
 
 def read_glossary(path: Path) -> dict[str, str]:
@@ -243,7 +318,7 @@ def _configure_markdown(config: MkDocsConfig, lang: str) -> None:
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary or {}}
     toc = config.mdx_configs.get("toc")
     if toc is not None and toc.get("permalink"):
-        config.mdx_configs["toc"] = {**toc, "permalink_title": labels(lang)["permalink_title"]}
+        config.mdx_configs["toc"] = {**toc, "permalink_title": words.of(lang)["permalink_title"]}
 
 
 # After mkdocs-static-i18n (-100), which sets this page's alternates in its on_page_context.

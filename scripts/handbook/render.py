@@ -14,75 +14,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .model import KINDS, Graph, Page
+from .words import LANGUAGES, of
 
 MATRIX_MARKER = "<!-- handbook:matrix -->"
 _MARKER = re.compile(r"<!--\s*handbook:([\w-]+)\s*-->")
 
-# Words the generated parts use, per language. A language missing here falls back to "nb".
-LABELS: dict[str, dict[str, str]] = {
-    "nb": {
-        "related": "Henger sammen med",
-        "related_id": "henger-sammen-med",
-        "related_intro": "Lenkene under kommer fra håndbokas relasjoner.",
-        "matrix_link": "Se alle sammenhengene samlet",
-        "goal": "Hovedmål",
-        "instrument": "Virkemidler",
-        "programme": "Program",
-        "priority": "Prioriteringer",
-        "objective": "Særskilte mål",
-        "page": "Utdypende sider",
-        "goals_x_instruments": "Hovedmål og virkemidler",
-        "goals_x_instruments_intro": "Hvilke virkemidler som tjener hvert hovedmål.",
-        "goals_x_priorities": "Hovedmål og prioriteringer i Interreg ØKS",
-        "goals_x_priorities_intro": "Hvilke hovedmål hver prioritering (PO) tjener.",
-        "objectives_per_priority": "Særskilte mål under hver prioritering",
-        "row_instrument": "Virkemiddel",
-        "row_priority": "Prioritering",
-        "yes": "Ja",
-        "none": "Ingen ennå.",
-        "outdated_title": "Oversettelsen kan være utdatert",
-        "outdated_text": "Den norske siden er endret etter at denne siden ble oversatt.",
-        "outdated_link": "Les den norske siden",
-        "untranslated_title": "Siden er ikke oversatt ennå",
-        "untranslated_text": "Inntil den er oversatt, står innholdet på den norske siden.",
-        # "Last updated": 27. november 2026 (Språkrådet's long date)
-        "date_format": "{day}. {month} {year}",
-        "months": "januar februar mars april mai juni juli august september oktober november "
-        "desember",
-        "permalink_title": "Lenke til denne delen",
-    },
-    "en": {
-        "related": "Related pages",
-        "related_id": "related",
-        "related_intro": "These links come from the handbook's relations.",
-        "matrix_link": "See all relations in one place",
-        "goal": "Main goals",
-        "instrument": "Instruments",
-        "programme": "Programme",
-        "priority": "Priorities",
-        "objective": "Specific objectives",
-        "page": "Further reading",
-        "goals_x_instruments": "Main goals and instruments",
-        "goals_x_instruments_intro": "Which instruments serve each main goal.",
-        "goals_x_priorities": "Main goals and the priorities of Interreg ØKS",
-        "goals_x_priorities_intro": "Which main goals each priority (PO) serves.",
-        "objectives_per_priority": "Specific objectives under each priority",
-        "row_instrument": "Instrument",
-        "row_priority": "Priority",
-        "yes": "Yes",
-        "none": "None yet.",
-        "outdated_title": "This translation may be outdated",
-        "outdated_text": "The Norwegian page has changed since this page was translated.",
-        "outdated_link": "Read the current Norwegian page",
-        "untranslated_title": "This page has not been translated yet",
-        "untranslated_text": "Until it is, the Norwegian page has the content.",
-        # The English pages are in British English: "27 November 2026".
-        "date_format": "{day} {month} {year}",
-        "months": "January February March April May June July August September October "
-        "November December",
-        "permalink_title": "Link to this section",
-    },
-}
+# Every language's words, from includes/words.<lang>.yml (handbook.words): the generated
+# parts use a page's language's words, and a word or language without them is an error.
+LABELS = LANGUAGES
 
 MATRIX_PAGE_ID = "sammenhenger"
 # "Last updated" is the date in Oslo, where the handbook is written.
@@ -91,10 +30,6 @@ TIME_ZONE = ZoneInfo("Europe/Oslo")
 
 class UnknownMarkerError(ValueError):
     """A page contains `<!-- handbook:NAME -->` with a NAME the hooks do not know."""
-
-
-def labels(lang: str) -> dict[str, str]:
-    return LABELS.get(lang, LABELS["nb"])
 
 
 def natural_key(text: str) -> list[Any]:
@@ -134,7 +69,7 @@ def generated_anchors(graph: Graph, page: Page) -> tuple[str, ...]:
     """
     if page.id is None or not (graph.outgoing.get(page.id) or graph.incoming.get(page.id)):
         return ()
-    return (labels(page.lang)["related_id"],)
+    return (of(page.lang)["related_id"],)
 
 
 def related_markdown(graph: Graph, page: Page) -> str:
@@ -142,7 +77,7 @@ def related_markdown(graph: Graph, page: Page) -> str:
     groups = related_groups(graph, page)
     if not groups:
         return ""
-    words = labels(page.lang)
+    words = of(page.lang)
     parts = [f"## {words['related']} {{ #{words['related_id']} }}", "", words["related_intro"], ""]
     for kind, ids in groups.items():
         parts.append(words[kind])
@@ -164,7 +99,7 @@ def translation_notice(page: Page, source: Page, default_lang: str, status: str)
     The link is plain HTML with a site-relative URL: MkDocs cannot resolve a Markdown link
     from one language's folder into another's.
     """
-    words = labels(page.lang)
+    words = of(page.lang)
     here = page_url(page.rel_path, page.lang, default_lang)
     there = page_url(source.rel_path, source.lang, default_lang)
     href = posixpath.relpath(there or ".", here or ".") + "/"
@@ -195,7 +130,7 @@ def _served(graph: Graph, source_id: str, goal_id: str) -> bool:
 
 
 def _goal_table(graph: Graph, page: Page, row_kind: str, row_label: str) -> list[str]:
-    words = labels(page.lang)
+    words = of(page.lang)
     goals = _nodes_of(graph, "goal")
     header = [words[row_label], *(_link(graph, page, g.id or "") for g in goals)]
     rows = [
@@ -210,7 +145,7 @@ def _goal_table(graph: Graph, page: Page, row_kind: str, row_label: str) -> list
 
 def matrix_markdown(graph: Graph, page: Page) -> str:
     """The relation matrix, written from the point of view of `page` (for relative links)."""
-    words = labels(page.lang)
+    words = of(page.lang)
     parts = [f"## {words['goals_x_instruments']}", "", words["goals_x_instruments_intro"], ""]
     parts += _goal_table(graph, page, "instrument", "row_instrument")
     parts += ["", f"## {words['goals_x_priorities']}", "", words["goals_x_priorities_intro"], ""]
@@ -302,12 +237,12 @@ def updated_html(timestamp: int, lang: str) -> str:
     """The "last updated" date for a page, as Material shows it under the text.
 
     A <time> element, so the date is also machine-readable; the words are the language's
-    long date (27. november 2026 / 27 November 2026). The month names are in LABELS rather
-    than from Babel: loading Babel's locale data took 65-110 ms of every build, for
+    long date (27. november 2026 / 27 November 2026). The month names are in the word files
+    rather than from Babel: loading Babel's locale data took 65-110 ms of every build, for
     twelve words per language.
     """
     day = datetime.fromtimestamp(timestamp, TIME_ZONE).date()
-    words = labels(lang)
+    words = of(lang)
     month = words["months"].split()[day.month - 1]
     text = words["date_format"].format(day=day.day, month=month, year=day.year)
     return f'<time class="handbook-updated" datetime="{day.isoformat()}">{text}</time>'

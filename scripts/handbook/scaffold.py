@@ -21,11 +21,7 @@ from .config import HandbookConfig
 from .model import KINDS, Graph
 from .rules.identity import ID_PATTERN, KIND_ID_PATTERNS
 from .rules.schema import REQUIRED_RELATIONS
-
-INTRO = {
-    "nb": "Skriv det viktigste først: hva siden handler om, i én eller to korte setninger.",
-    "en": "Translate the Norwegian page here, then run `python -m handbook translated` on it.",
-}
+from .words import of
 
 
 class ScaffoldError(ValueError):
@@ -150,7 +146,7 @@ def scaffold(config: HandbookConfig, graph: Graph, request: NewPage) -> list[Pat
     source.parent.mkdir(parents=True, exist_ok=True)
     source.write_text(
         f"---\n{_front_matter(request, relations, default)}\n---\n"
-        f"# {request.title}\n\n{INTRO.get(default, '')}\n",
+        f"# {request.title}\n\n{of(default)['new_page_intro']}\n",
         encoding="utf-8",
     )
     for lang in config.languages[1:]:
@@ -160,7 +156,7 @@ def scaffold(config: HandbookConfig, graph: Graph, request: NewPage) -> list[Pat
         target.write_text(
             f"---\nid: {request.page_id}\nkind: {request.kind}\n"
             f'description: "{request.title}"\n---\n'
-            f"# {request.title}\n\n{INTRO.get(lang, INTRO['en'])}\n",
+            f"# {request.title}\n\n{of(lang)['new_page_intro']}\n",
             encoding="utf-8",
         )
     _add_to_nav(config.config_file, rel_path)

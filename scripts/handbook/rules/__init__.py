@@ -24,6 +24,7 @@ from . import (
     safe_content,
     schema,
     translations,
+    words,
 )
 
 
@@ -55,6 +56,7 @@ RULES: dict[str, Rule] = {
             translations,
             links,
             safe_content,
+            words,
         ),
     )
 }
