@@ -41,6 +41,17 @@ MINIMAL: dict[str, str] = {
 }
 
 
+def replaced(text: str, old: str, new: str) -> str:
+    """`text` with `old` replaced by `new`, failing when that changes nothing.
+
+    A fixture edit whose `old` is not in the text (or equals `new`) leaves the handbook
+    valid, and a test that expects a finding from it would test nothing.
+    """
+    assert old in text, f"{old!r} is not in the fixture text"
+    assert old != new, "the replacement is the same text"
+    return text.replace(old, new)
+
+
 def write_handbook(
     root: Path,
     pages: dict[str, str] | None = None,

@@ -79,8 +79,18 @@ def test_usage_and_configuration_errors_exit_2(tmp_path, capsys):
     assert main(["check", str(tmp_path)]) == 2
     assert "not valid YAML" in capsys.readouterr().err
     assert main(["check", "--format", "xml"]) == 2
-    assert main(["check", "--rule", "nonsense", str(tmp_path)]) == 2
     assert main([]) == 2
+
+
+def test_unknown_rule_exits_2_and_names_the_known_rules(tmp_path, capsys):
+    """On a valid handbook, so only the rule's name can be what makes it exit 2."""
+    write_handbook(tmp_path)
+    assert main(["check", "--rule", "front-matter", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--rule", "nonsense", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "unknown rule 'nonsense'; known rules: HB001 (front-matter)" in captured.err
 
 
 def test_python_dash_m_runs_the_cli(tmp_path):

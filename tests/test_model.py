@@ -1,54 +1,126 @@
-"""The model reads pages as MkDocs and PyYAML do: same front matter, same anchors, right lines."""
+"""The model reads pages as MkDocs does: same front matter, same anchors, right lines."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-import yaml
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
 
 from handbook.anchors import page_anchors
 from handbook.config import load_config
-from handbook.model import load_front_matter, load_graph, parse_page, split_front_matter
+from handbook.model import load_graph, parse_page
 
 from helpers import ROOT, built_page
 
-FRONT_MATTER_SAMPLES = [
-    "id: po-1\nkind: priority\ngoals: [mal-a, mal-b]\n",
-    'description: "En setning, med komma."\ntags: [klima]\n',
-    "description: Tekst med æøå, komma og punktum.\n",
-    "description: 'enkle anførselstegn'\n",
+# Front-matter lines on which YAML readers have disagreed, or a hand-written reader could.
+TRICKY_LINES = [
+    "id: x\t# note\n",  # a tab before the comment: PyYAML's Python loader even fails here
+    "id: x # note\n",
+    "id: x#no-comment\n",
+    "id: x   \n",
+    "# kommentar\nid: x\n",
+    "title: Hva er TEN-T?\n",
     'description: "Tittel: med kolon"\n',
     "description: Tittel:med kolon uten mellomrom\n",
-    "goals:\n  - mal-a\n  - mal-b\n",
+    "description: 'enkle anførselstegn'\n",
     "description: >-\n  brettet\n  tekst\n",
     "flag: yes\nother: No\nnothing: null\nempty: []\n",
-    "year: 2021\nversion: 1.10\nwhen: 2022-07-08\n",
-    "translation_of: nb-0123456789ab\n",
-    "ids: [a1, yes]\n",
-    "# kommentar\nid: x # hale\n",
-    "title: Hva er TEN-T?\n",
+    "year: 2021\nversion: 1.10\nwhen: 2022-07-08\nhash: 0123e4\n",
+    "ids: [a1, yes, 'no']\n",
+    "goals:\n  - mal-a\n  - mal-b\n",
+    "id: first\nid: last\n",
 ]
 
+# Whole files: how the block starts and ends, and what MkDocs does with odd blocks.
+TRICKY_FILES = {
+    "dots-close.md": "---\nid: x\n...\n# T\n",
+    "trailing-spaces.md": "---  \nid: x\n--- \t\n\n\n# T\n",
+    "bom.md": "\ufeff---\nid: x\n---\n# T\n",
+    "crlf.md": "---\r\nid: x\r\nkind: page\r\n---\r\n# T\r\n",
+    "cr.md": "---\rid: x\r---\r# T\r",
+    "empty-block.md": "---\n---\n# T\n",
+    "blank-block.md": "---\n\n---\n# T\n",
+    "comment-only.md": "---\n# id: x\n---\n# T\n",
+    "no-line-break-after-closing.md": "---\nid: x\n---",
+    "unclosed.md": "---\nid: x\n# T\n",
+    "four-dashes.md": "---\nid: x\n----\n# T\n",
+    "not-a-mapping.md": "---\n- id\n---\n# T\n",
+    "bad-yaml.md": "---\ngoals: [x\nid: y\n---\n# T\n",
+    "bad-date.md": "---\nid: x\nwhen: 2022-13-45\n---\n# T\n",
+    "nbsp-after-opening.md": "---\u00a0\nid: x\n---\n# T\n",
+}
 
-@pytest.mark.parametrize("front", FRONT_MATTER_SAMPLES)
-def test_fast_front_matter_reading_equals_pyyaml(front: str) -> None:
-    assert load_front_matter(front) == yaml.safe_load(front)
+
+def _as_mkdocs_reads_it(folder: Path, name: str) -> tuple[str, dict]:
+    """The body and meta MkDocs gives a page: its File reads the text, get_data splits it."""
+    text = File(name, str(folder), str(folder / "site"), use_directory_urls=True).content_string
+    return get_data(text)
 
 
-def test_invalid_front_matter_raises_like_pyyaml() -> None:
-    for front in ("description: Tittel: med kolon\n", "goals: [a, b\n", "id: [a]]\n"):
-        with pytest.raises(yaml.YAMLError):
-            yaml.safe_load(front)
-        with pytest.raises(yaml.YAMLError):
-            load_front_matter(front)
+def _check_and_mkdocs(tmp_path: Path, files: dict[str, str]):
+    for name, text in files.items():
+        (tmp_path / name).write_bytes(text.encode("utf-8"))
+        page = parse_page("nb", name, tmp_path / name, f"docs/nb/{name}")
+        yield name, page, _as_mkdocs_reads_it(tmp_path, name)
 
 
-def test_real_pages_read_the_same_as_pyyaml() -> None:
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        front = split_front_matter(path.read_text(encoding="utf-8")).front
-        assert front is not None, path
-        assert load_front_matter(front) == yaml.safe_load(front), path
+@pytest.mark.parametrize("front", TRICKY_LINES)
+def test_front_matter_values_are_what_mkdocs_reads(tmp_path: Path, front: str) -> None:
+    """The check's value for each key is the value the build gives the page."""
+    files = {"page.md": f"---\n{front}---\n# T\n"}
+    for _, page, (_, mkdocs_meta) in _check_and_mkdocs(tmp_path, files):
+        assert page.error is None
+        assert page.meta == mkdocs_meta
+
+
+def test_front_matter_block_is_cut_where_mkdocs_cuts_it(tmp_path: Path) -> None:
+    """Where MkDocs reads front matter, the check reads the same keys and the same body;
+    where MkDocs would quietly show the block as text, the check reports the page."""
+    read = []
+    for name, page, (mkdocs_body, mkdocs_meta) in _check_and_mkdocs(tmp_path, TRICKY_FILES):
+        if mkdocs_meta:
+            assert page.error is None, name
+            assert page.meta == mkdocs_meta, name
+            assert page.body.lstrip("\n") == mkdocs_body, name
+            read.append(name)
+        else:
+            assert page.error is not None, name
+    assert read == [
+        "dots-close.md",
+        "trailing-spaces.md",
+        "bom.md",
+        "crlf.md",
+        "cr.md",
+    ]
+
+
+def test_unreadable_blocks_are_reported_at_their_line(tmp_path: Path) -> None:
+    found = {name: page.error for name, page, _ in _check_and_mkdocs(tmp_path, TRICKY_FILES)}
+    assert found["bad-yaml.md"][0] == 2  # where the bracket opened, not where YAML gave up
+    assert found["bad-date.md"] == (
+        3,  # the value's line: the ValueError YAML raises has none
+        "the front matter has a value YAML cannot read: month must be in 1..12",
+    )
+    assert found["empty-block.md"][0] == 2
+    assert "would not read this block" in found["empty-block.md"][1]
+    assert found["no-line-break-after-closing.md"][0] == 3
+    assert found["unclosed.md"] == (1, "the front matter is not closed with a '---' line")
+    assert found["four-dashes.md"] == found["unclosed.md"]
+    assert "MkDocs would show the block as text" in found["comment-only.md"][1]
+
+
+def test_real_pages_read_as_mkdocs_reads_them() -> None:
+    for lang_dir in sorted((ROOT / "docs").iterdir()):
+        if not lang_dir.is_dir() or lang_dir.name == "assets":
+            continue
+        for path in sorted(lang_dir.rglob("*.md")):
+            rel = path.relative_to(lang_dir).as_posix()
+            page = parse_page(lang_dir.name, rel, path, rel)
+            assert page.error is None, path
+            assert page.meta == _as_mkdocs_reads_it(lang_dir, rel)[1], path
 
 
 def test_line_numbers_point_into_the_file(tmp_path) -> None:

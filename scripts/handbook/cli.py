@@ -7,7 +7,6 @@ configuration problem (unknown path, unreadable mkdocs.yml).
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -151,9 +150,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _translated(args)
     if args.command == "new":
         return _new(args)
-    # Loading creates many small objects and few cycles; collecting less often saves
-    # about a fifth of the time on large handbooks (benchmarks/bench_check.py).
-    gc.set_threshold(100_000, 50, 100)
     try:
         config = load_config(_config_file(Path(args.path)))
         graph = load_graph(config)

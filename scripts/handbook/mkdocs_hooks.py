@@ -152,9 +152,11 @@ class _CompiledTemplates(BytecodeCache):
     """Compiled theme templates, kept in memory for the process's later builds.
 
     mkdocs-static-i18n builds each language with a new Jinja environment, and `mkdocs serve`
-    makes one per rebuild; each compiled Material's templates again (0.4 s per build).
-    Jinja checks the template source's checksum before it uses an entry, so an edited
-    override is compiled afresh.
+    makes one per rebuild; each compiled Material's templates again. Sharing them saves the
+    English build's 39 compilations, about 80 ms or 6 % of the strict build's CPU time
+    (measured with alternating builds; kept because that is above 5 %). Jinja checks the
+    template source's checksum before it uses an entry, so an edited override is compiled
+    afresh.
     """
 
     def __init__(self) -> None:

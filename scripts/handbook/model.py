@@ -21,12 +21,13 @@ from typing import Any
 
 import yaml
 
-from .config import HandbookConfig
+# The front-matter block and the loader MkDocs itself reads pages with (MkDocs 1.6), so
+# the check sees exactly the values the build uses. Two YAML readers disagreed on lines such
+# as `id: x<TAB># note`; a hand-written fast path made it three.
+from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
+from mkdocs.utils.meta import SafeLoader as _MkDocsLoader
 
-try:  # libyaml is about ten times faster; fall back where it is not compiled in.
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+from .config import HandbookConfig
 
 KINDS = ("goal", "instrument", "programme", "priority", "objective", "page")
 
@@ -55,6 +56,9 @@ RELATION_FIELDS: dict[str, RelationField] = {
 }
 
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+# What MkDocs' YAML_RE accepts as the opening and the closing line of the block.
+_OPENING_LINE = re.compile(r"-{3}[ \t]*(?:\n|$)")
+_CLOSING_LINE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE)
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _NEWLINE = re.compile(r"\n")
@@ -263,98 +267,47 @@ class Graph:
 class SplitPage:
     """A page's text cut into front matter and body, with 1-based file line numbers."""
 
-    front: str | None  # None when the page does not start with '---'
+    front: str | None  # None when the page does not start with a '---' line
     front_line: int
     body: str
     body_line: int
-    closed: bool  # False when the opening '---' has no closing line
+    closed: bool  # False when MkDocs would not read the '---' block as front matter
 
 
 def split_front_matter(text: str) -> SplitPage:
-    """Cut the YAML block between the first two '---' lines off the Markdown body."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return SplitPage(None, 0, text, 1, closed=True)
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            front = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            return SplitPage(front, 2, body, index + 2, closed=True)
-    return SplitPage("\n".join(lines[1:]), 2, "", len(lines) + 1, closed=False)
+    """Cut the front matter off the body exactly where MkDocs does.
 
-
-_SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):[ \t]+(\S(?:.*\S)?)[ \t]*")
-_PLAIN_WORD = re.compile(r"[a-z][a-z0-9-]*")
-_ID_LIST = re.compile(r"\[[ \t]*((?:[a-z][a-z0-9-]*[ \t]*,[ \t]*)*[a-z][a-z0-9-]*)?[ \t]*\]")
-_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
-# Plain words YAML 1.1 reads as booleans or null; they take the full parser.
-_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
-
-
-def _simple_value(value: str) -> tuple[bool, Any]:
-    """Read a value of the common shapes: an id, a list of ids, a simple quoted string."""
-    if _PLAIN_WORD.fullmatch(value) and value not in _YAML_WORDS:
-        return True, value
-    match = _ID_LIST.fullmatch(value)
-    if match:
-        inner = match.group(1)
-        items = [item.strip() for item in inner.split(",")] if inner else []
-        if not _YAML_WORDS.intersection(items):
-            return True, items
-    match = _DOUBLE_QUOTED.fullmatch(value)
-    if match:
-        return True, match.group(1)
-    # Plain text starting with a letter is a string, unless YAML reads it as bool/null or
-    # it holds ': ' / ' #' (a nested mapping or a comment) or ends with ':'.
-    if (
-        value[0].isalpha()
-        and value.lower() not in _YAML_WORDS
-        and ": " not in value
-        and " #" not in value
-        and not value.endswith(":")
-    ):
-        return True, value
-    return False, None
-
-
-def load_front_matter(front: str) -> Any:
-    """Parse front matter as YAML, taking a fast path for the shapes pages use.
-
-    Most front matter is `key: id`, `key: [id, id]` and `key: "text"`, one key a line.
-    Those are read directly; any other line is given to PyYAML alone, and anything spread
-    over several lines (block lists, folded text) sends the whole block to PyYAML. Both
-    paths give the same result: `tests/test_model.py` compares them. At 20,000 pages the
-    fast path saves about a second of the check's time.
+    The block is what `mkdocs.utils.meta.YAML_RE` matches, so the check and the build see
+    the same block: `...` closes it as `---` does, and a block MkDocs does not match (no
+    closing line, nothing between the lines, no line break after the closing line) is
+    `closed=False`, because the build would show it as text.
     """
-    data: dict[str, Any] = {}
-    for line in front.split("\n"):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        match = _SIMPLE_LINE.fullmatch(line)
-        if match is None or match.group(1) in data:
-            return yaml.load(front, Loader=_Loader) if front.strip() else {}
-        key, value = match.groups()
-        simple, parsed = _simple_value(value)
-        if not simple:
-            if value[0] in "|>&*!" or value.endswith(("[", "{", ",")):
-                return yaml.load(front, Loader=_Loader)
-            try:
-                single = yaml.load(line, Loader=_Loader)
-            except yaml.YAMLError:
-                single = None  # parse the whole block, so the error carries the right line
-            if not isinstance(single, dict) or key not in single:
-                return yaml.load(front, Loader=_Loader)
-            parsed = single[key]
-        data[key] = parsed
-    return data
+    match = _MKDOCS_FRONT_MATTER.match(text)
+    if match:
+        front = match.group(1)
+        return SplitPage(front, 2, text[match.end() :], front.count("\n") + 3, closed=True)
+    if not _OPENING_LINE.match(text):
+        return SplitPage(None, 0, text, 1, closed=True)
+    rest = text.partition("\n")[2]
+    return SplitPage(rest, 2, "", text.count("\n") + 2, closed=False)
+
+
+def read_text_as_mkdocs(path: str | Path) -> str:
+    """A file's text as MkDocs reads a page: UTF-8 without a byte-order mark, and every
+    line break (CRLF, CR) made a newline, as `open(..., encoding="utf-8-sig")` does.
+
+    Reading bytes and decoding once is faster than a text-mode file with thousands of pages.
+    """
+    with open(path, "rb") as handle:
+        text = handle.read().decode("utf-8-sig")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) -> Page:
     """Read one Markdown file into a Page; YAML errors are kept on the page, not raised."""
-    with open(path, "rb") as handle:
-        text = handle.read().decode("utf-8")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
+    text = read_text_as_mkdocs(path)
     page = Page(lang=lang, rel_path=rel_path, path=str(path), display_path=display_path)
     split = split_front_matter(text)
     front, front_line = split.front, split.front_line
@@ -367,10 +320,10 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
         if match and match.group(1) not in page.key_lines:
             page.key_lines[match.group(1)] = front_line + offset
     if not split.closed:
-        page.error = (1, "the front matter is not closed with a '---' line")
+        page.error = _unread_block(front, front_line)
         return page
     try:
-        data = load_front_matter(front)
+        data = yaml.load(front, Loader=_MkDocsLoader)
     except yaml.YAMLError as error:
         page.error = (
             front_line + _error_line(error),
@@ -378,11 +331,34 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
             f"{getattr(error, 'problem', None) or str(error).splitlines()[0]}",
         )
         return page
+    except ValueError as error:  # a value YAML recognises but cannot build, e.g. 2022-13-45
+        page.error = (
+            front_line + _failing_value_line(front),
+            f"the front matter has a value YAML cannot read: {error}",
+        )
+        return page
     if not isinstance(data, dict):
-        page.error = (front_line, "the front matter must be a mapping of keys to values")
+        page.error = (
+            front_line,
+            "the front matter must be a mapping of keys to values "
+            "(MkDocs would show the block as text)",
+        )
         return page
     page.meta = data
     return page
+
+
+def _unread_block(front: str, front_line: int) -> tuple[int, str]:
+    """The finding for a '---' block MkDocs does not read as front matter."""
+    closing = _CLOSING_LINE.search(front)
+    if closing is None:
+        return (1, "the front matter is not closed with a '---' line")
+    return (
+        front_line + front.count("\n", 0, closing.start()),
+        "MkDocs would not read this block as front matter and would show it as text "
+        "(it needs at least one line between the '---' lines and a line break after the "
+        "closing one)",
+    )
 
 
 def _error_line(error: yaml.YAMLError) -> int:
@@ -397,6 +373,29 @@ def _error_line(error: yaml.YAMLError) -> int:
         return context_mark.line
     mark = getattr(error, "problem_mark", None) or context_mark
     return mark.line if mark is not None else 0
+
+
+def _failing_value_line(front: str) -> int:
+    """The 0-based line of the first top-level value whose construction fails.
+
+    YAML marks the lines of syntax errors, but a value that parses and then cannot be built
+    (a date such as 2022-13-45) raises a plain ValueError without a line. Building each
+    value of the parsed mapping alone finds it.
+    """
+    node = yaml.compose(front, Loader=_MkDocsLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return 0
+    loader = _MkDocsLoader("")
+    try:
+        for key_node, value_node in node.value:
+            for part in (key_node, value_node):
+                try:
+                    loader.construct_object(part, deep=True)
+                except ValueError:
+                    return part.start_mark.line
+    finally:
+        loader.dispose()
+    return 0
 
 
 def iter_markdown(docs_dir: Path, lang: str) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .config import HandbookConfig
 from .fingerprint import fingerprint
-from .model import parse_page, split_front_matter
+from .model import parse_page, read_text_as_mkdocs, split_front_matter
 
 _KEY = re.compile(r"^translation_of\s*:.*$", re.MULTILINE)
 
@@ -38,14 +38,13 @@ def mark_translated(config: HandbookConfig, path: Path) -> str:
     if not source_path.is_file():
         raise NotATranslationError(f"{path} has no source page docs/{default}/{rel_path}")
     value = fingerprint(parse_page(default, rel_path, source_path, f"docs/{default}/{rel_path}"))
-    text = path.read_text(encoding="utf-8")
-    split = split_front_matter(text)
+    split = split_front_matter(read_text_as_mkdocs(path))
     if split.front is None or not split.closed:
         raise NotATranslationError(f"{path} has no front matter to write into")
-    front = split.front
+    front = split.front.rstrip("\n")
     if _KEY.search(front):
         front = _KEY.sub(f"translation_of: {value}", front)
     else:
-        front = front.rstrip("\n") + f"\ntranslation_of: {value}"
+        front += f"\ntranslation_of: {value}"
     path.write_text(f"---\n{front}\n---\n{split.body}", encoding="utf-8")
     return value
