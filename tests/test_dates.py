@@ -7,7 +7,8 @@ import os
 import subprocess
 
 from handbook.git_history import has_full_history, last_commit_times
-from handbook.render import LABELS, updated_html
+from handbook.render import updated_html
+from handbook.words import LANGUAGES
 
 from helpers import ROOT, built_page, copy_project, strict_build
 
@@ -108,7 +109,7 @@ def test_updated_date_is_a_time_element_in_the_pages_language() -> None:
 
 
 def test_every_language_has_the_words_for_a_date() -> None:
-    """A language added to LABELS needs its long date format and twelve month names."""
-    for lang, words in LABELS.items():
+    """A language added to the word files needs its long date format and twelve months."""
+    for lang, words in ((lang, LANGUAGES[lang]) for lang in LANGUAGES):
         assert "{day}" in words["date_format"] and "{year}" in words["date_format"], lang
         assert len(words["months"].split()) == 12, lang

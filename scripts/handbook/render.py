@@ -14,14 +14,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .model import KINDS, Graph, Page
-from .words import LANGUAGES, of
+from .words import of
 
 MATRIX_MARKER = "<!-- handbook:matrix -->"
 _MARKER = re.compile(r"<!--\s*handbook:([\w-]+)\s*-->")
-
-# Every language's words, from includes/words.<lang>.yml (handbook.words): the generated
-# parts use a page's language's words, and a word or language without them is an error.
-LABELS = LANGUAGES
 
 MATRIX_PAGE_ID = "sammenhenger"
 # "Last updated" is the date in Oslo, where the handbook is written.
