@@ -279,7 +279,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         json.dumps(handbook_json(_state.graph), ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8",
     )
-    counts = split_search_index(site_dir, handbook_config.languages)
+    counts = split_search_index(site_dir, handbook_config.languages, _search_index(config))
     log.info("search index entries per language: %s", counts)
     # Material's language selector reads sitemap.xml under each language's root; the i18n
     # plugin writes one (with every language's pages and alternates) at the site root only.
@@ -287,3 +287,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             if (site_dir / name).is_file():
                 shutil.copyfile(site_dir / name, site_dir / lang / name)
+
+
+def _search_index(config: MkDocsConfig) -> dict:
+    """The search index of this build, every language's entries, as the search plugin
+    writes it ({"config", "docs"}); empty without Material's search plugin.
+
+    mkdocs-static-i18n collects each language build's entries in memory and hands them all
+    to the search plugin before this hook's on_post_build, which therefore needs no file
+    that an earlier build may have left in site_dir.
+    """
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None)
+    if index is None:
+        return {}
+    return json.loads(index.generate_search_index(None))
