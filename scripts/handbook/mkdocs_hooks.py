@@ -13,7 +13,6 @@ import json
 import logging
 import os
 import posixpath
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -281,12 +280,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     )
     counts = split_search_index(site_dir, handbook_config.languages, _search_index(config))
     log.info("search index entries per language: %s", counts)
-    # Material's language selector reads sitemap.xml under each language's root; the i18n
-    # plugin writes one (with every language's pages and alternates) at the site root only.
-    for lang in handbook_config.languages[1:]:
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            if (site_dir / name).is_file():
-                shutil.copyfile(site_dir / name, site_dir / lang / name)
 
 
 def _search_index(config: MkDocsConfig) -> dict:

@@ -38,18 +38,20 @@ def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(served_site
     }
 
 
-def test_sitemap_lists_both_languages_with_alternates(served_site) -> None:
-    for sitemap in ("sitemap.xml", "en/sitemap.xml"):
-        root = ET.parse(served_site.site_dir / sitemap).getroot()
-        urls = root.findall(f"{SITEMAP}url")
-        nb_docs = list((ROOT / "docs" / "nb").rglob("*.md"))
-        assert len(urls) == 2 * len(nb_docs), sitemap  # every page, in each language
-        for url in urls:
-            loc = url.find(f"{SITEMAP}loc").text
-            assert loc.startswith(served_site.base_url), loc
-            alternates = {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")}
-            assert set(alternates) == {"nb", "en"}, loc
-            assert alternates["en"].startswith(served_site.url("en/")), loc
+def test_one_sitemap_at_the_site_root_lists_both_languages_with_alternates(served_site) -> None:
+    root = ET.parse(served_site.site_dir / "sitemap.xml").getroot()
+    urls = root.findall(f"{SITEMAP}url")
+    nb_docs = list((ROOT / "docs" / "nb").rglob("*.md"))
+    assert len(urls) == 2 * len(nb_docs)  # every page, in each language
+    for url in urls:
+        loc = url.find(f"{SITEMAP}loc").text
+        assert loc.startswith(served_site.base_url), loc
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")}
+        assert set(alternates) == {"nb", "en"}, loc
+        assert alternates["en"].startswith(served_site.url("en/")), loc
+    # None under /en/: a sitemap may list only addresses under its own folder, and the
+    # language selector's requests go to the root one (language-sitemaps.js).
+    assert sorted(p.name for p in (served_site.site_dir / "en").glob("sitemap*")) == []
 
 
 def test_language_switcher_lands_on_the_same_page(page, served_site) -> None:
