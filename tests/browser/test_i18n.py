@@ -54,6 +54,19 @@ def test_one_sitemap_at_the_site_root_lists_both_languages_with_alternates(serve
     assert sorted(p.name for p in (served_site.site_dir / "en").glob("sitemap*")) == []
 
 
+def test_language_selector_reads_the_root_sitemap_only(page, served_site) -> None:
+    """Material asks for a sitemap.xml next to each hreflang alternate of the page
+    (mkdocs-material#8576), which exists only at the site root; language-sitemaps.js sends
+    every such request there, so none gets a 404."""
+    responses: list[tuple[str, int]] = []
+    page.on("response", lambda r: responses.append((r.url, r.status)))
+    for path in ("", "en/", "prioriteringer/po3/", "en/prioriteringer/po3/"):
+        page.goto(served_site.url(path))
+        page.wait_for_load_state("networkidle")
+    sitemaps = {(url, status) for url, status in responses if url.endswith("/sitemap.xml")}
+    assert sitemaps == {(served_site.url("sitemap.xml"), 200)}, sitemaps
+
+
 def test_language_switcher_lands_on_the_same_page(page, served_site) -> None:
     page.goto(served_site.url("sarskilte-mal/3-2/"))
     page.locator(".md-select").first.hover()
