@@ -67,6 +67,18 @@ def test_language_selector_reads_the_root_sitemap_only(page, served_site) -> Non
     assert sitemaps == {(served_site.url("sitemap.xml"), 200)}, sitemaps
 
 
+def test_language_switcher_on_the_home_pages(page, served_site) -> None:
+    page.goto(served_site.url())
+    page.locator(".md-select").first.hover()
+    page.locator(".md-select__link[hreflang=en]").click()
+    page.wait_for_url(served_site.url("en/"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-select").first.hover()
+    page.locator(".md-select__link[hreflang=nb]").click()
+    page.wait_for_url(served_site.base_url)
+    assert page.locator("html").get_attribute("lang") == "nb"
+
+
 def test_language_switcher_lands_on_the_same_page(page, served_site) -> None:
     page.goto(served_site.url("sarskilte-mal/3-2/"))
     page.locator(".md-select").first.hover()
