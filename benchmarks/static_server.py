@@ -4,6 +4,9 @@ Text files go out gzip-compressed when the browser accepts it and every response
 cached for ten minutes (GitHub Pages sends `Cache-Control: max-age=600`). Python's own
 server does neither, which would make a benchmark weigh every file at full size and
 fetch it again on the next page.
+
+A project repository's site is published under its name (https://<owner>.github.io/<repo>/),
+so the server can serve the site under such a path, and nothing outside it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,10 @@ from pathlib import Path
 class _PagesLikeHandler(SimpleHTTPRequestHandler):
     COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
 
+    def __init__(self, *args, prefix: str = "/", **kwargs) -> None:
+        self.prefix = prefix  # "/" or "/<repo>/"
+        super().__init__(*args, **kwargs)
+
     def log_message(self, format: str, *args: object) -> None:
         pass  # quiet: the benchmarks print tables
 
@@ -31,10 +38,21 @@ class _PagesLikeHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
 
+    def translate_path(self, path: str) -> str:
+        """The file for a URL path under the prefix; "/<repo>" is the folder (the parent
+        redirects it to "/<repo>/", as GitHub Pages does)."""
+        return super().translate_path("/" + path.removeprefix(self.prefix.rstrip("/")).lstrip("/"))
+
     def send_head(self):  # type: ignore[override]
+        url_path = self.path.split("?", 1)[0]
+        if not (url_path + "/").startswith(self.prefix):
+            self.send_error(404)  # another repository's site, or none
+            return None
         path = Path(self.translate_path(self.path))
+        if not path.exists():
+            return self._not_found()
         if path.is_dir():
-            if not self.path.split("?", 1)[0].endswith("/"):
+            if not url_path.endswith("/"):
                 # The parent redirects /en/page to /en/page/, as GitHub Pages does; the
                 # page's relative links need the slash.
                 return super().send_head()
@@ -53,6 +71,19 @@ class _PagesLikeHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
+    def _not_found(self):
+        """GitHub Pages answers an unknown address under the site with its 404.html."""
+        page = Path(self.directory, "404.html")
+        if not page.is_file():
+            self.send_error(404)
+            return None
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -61,13 +92,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, port: int) -> Iterator[str]:
-    """Serve `site_dir` on 127.0.0.1:`port`; yields the base URL."""
-    handler = functools.partial(_PagesLikeHandler, directory=str(site_dir))
+def serve(site_dir: Path, port: int, path: str = "/") -> Iterator[str]:
+    """Serve `site_dir` at http://127.0.0.1:`port``path` (404 outside it); yields that URL."""
+    prefix = "/" + path.strip("/") + "/" if path.strip("/") else "/"
+    handler = functools.partial(_PagesLikeHandler, directory=str(site_dir), prefix=prefix)
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}{prefix}"
     finally:
         server.shutdown()
         server.server_close()

@@ -65,10 +65,12 @@ def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     return target
 
 
-def strict_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`, in a fresh process."""
+def strict_build(
+    project: Path, site_dir: Path, *args: str, **env: str
+) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict [args]` of `project` into `site_dir`, in a fresh process."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *args],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         capture_output=True,

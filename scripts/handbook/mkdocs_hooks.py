@@ -13,11 +13,11 @@ import json
 import logging
 import os
 import posixpath
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -344,9 +344,9 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
 def _absolute_alternates(config: MkDocsConfig) -> None:
     """Make the hreflang alternates absolute, as search engines require.
 
-    mkdocs-static-i18n fills `extra.alternate` with this page's URL in each language,
-    relative to the site; Material renders those as <link rel="alternate" hreflang> and as
-    the language selector. Absolute URLs serve both.
+    mkdocs-static-i18n fills `extra.alternate` with this page's URL in each language;
+    Material renders those as <link rel="alternate" hreflang> and as the language selector.
+    Absolute URLs serve both.
     """
     site_url = config.site_url
     if not site_url:
@@ -355,9 +355,20 @@ def _absolute_alternates(config: MkDocsConfig) -> None:
     # before the mapping item of the same name; rewrite the list the template will see.
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
     for alternate in alternates:
-        link = str(alternate.get("link", ""))
-        if not link.startswith(("http://", "https://")):
-            alternate["link"] = site_url.rstrip("/") + "/" + link.lstrip("/")
+        alternate["link"] = absolute_url(site_url, str(alternate.get("link", "")))
+
+
+def absolute_url(site_url: str, link: str) -> str:
+    """`link` resolved as a URL on the site published at `site_url`.
+
+    mkdocs-static-i18n gives two kinds of link: a page's alternates relative to the site
+    ("en/prioriteringer/po3/"), and the language roots, which the home pages keep, as
+    paths from the server root that already hold site_url's path ("/handbok/en/" when the
+    site is published at https://example.github.io/handbok/). Resolving each as a URL
+    takes it for what it is; gluing it to site_url doubled the path. site_url names a
+    folder (MkDocs adds the slash), so it is read as one here too.
+    """
+    return urljoin(site_url.rstrip("/") + "/", link)
 
 
 # After mkdocs-static-i18n (-100), which builds the other languages and then writes one
@@ -373,11 +384,20 @@ def on_post_build(config: MkDocsConfig) -> None:
         json.dumps(handbook_json(_state.graph), ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8",
     )
-    counts = split_search_index(site_dir, handbook_config.languages)
+    counts = split_search_index(site_dir, handbook_config.languages, _search_index(config))
     log.info("search index entries per language: %s", counts)
-    # Material's language selector reads sitemap.xml under each language's root; the i18n
-    # plugin writes one (with every language's pages and alternates) at the site root only.
-    for lang in handbook_config.languages[1:]:
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            if (site_dir / name).is_file():
-                shutil.copyfile(site_dir / name, site_dir / lang / name)
+
+
+def _search_index(config: MkDocsConfig) -> dict:
+    """The search index of this build, every language's entries, as the search plugin
+    writes it ({"config", "docs"}); empty without Material's search plugin.
+
+    mkdocs-static-i18n collects each language build's entries in memory and hands them all
+    to the search plugin before this hook's on_post_build, which therefore needs no file
+    that an earlier build may have left in site_dir.
+    """
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None)
+    if index is None:
+        return {}
+    return json.loads(index.generate_search_index(None))

@@ -6,6 +6,11 @@ After the whole build, this splits that index by URL prefix: the default languag
 `search/search_index.json`, each other language gets `<lang>/search/search_index.json`
 with its own pages only and the lunr language that fits it.
 
+The index to split is the one the search plugin holds in memory at the end of the build,
+not a file in site_dir: `mkdocs build --dirty`, `mkdocs serve` and a reused site_dir keep
+an earlier build's files, among them the indexes this split wrote, whose locations have
+lost their language prefix and would read as the default language's pages.
+
 Material fetches the index from `search/search_index.json` under the page's `base` and
 resolves result locations against it. The hooks give a translated page its language's
 root as `base` (see mkdocs_hooks.on_page_context), so a translated index holds locations
@@ -23,24 +28,20 @@ LUNR_LANGUAGE = {"nb": "no", "nn": "no"}
 INDEX = Path("search") / "search_index.json"
 
 
-def _read_all(site_dir: Path, languages: tuple[str, ...]) -> tuple[dict[str, Any], list[dict]]:
-    """Every entry of every index the build wrote, without duplicates, and one config."""
-    config: dict[str, Any] = {}
-    docs: dict[str, dict] = {}
-    for lang in ("", *languages):
-        path = site_dir / lang / INDEX
-        if path.is_file():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            config = config or data["config"]
-            for doc in data["docs"]:
-                docs.setdefault(doc["location"], doc)
-    return config, list(docs.values())
+def split_search_index(
+    site_dir: Path, languages: tuple[str, ...], index: dict[str, Any]
+) -> dict[str, int]:
+    """Write one index per language from `index`, the whole site's ({"config", "docs"}, as
+    the search plugin writes it); return how many entries each language got.
 
-
-def split_search_index(site_dir: Path, languages: tuple[str, ...]) -> dict[str, int]:
-    """Write one index per language; return how many entries each got."""
+    A dirty build can list an entry twice (the search plugin adds the previous build's
+    entries to each language's); the first of each location is kept.
+    """
     default, *others = languages
-    config, docs = _read_all(site_dir, languages)
+    unique: dict[str, dict] = {}
+    for doc in index.get("docs", []):
+        unique.setdefault(doc["location"], doc)
+    docs = list(unique.values())
     if not docs:
         return {}
     counts = {}
@@ -56,7 +57,8 @@ def split_search_index(site_dir: Path, languages: tuple[str, ...]) -> dict[str, 
             ]
         target = site_dir / ("" if lang == default else lang) / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = {"config": {**config, "lang": [LUNR_LANGUAGE.get(lang, lang)]}, "docs": own}
+        config = {**index["config"], "lang": [LUNR_LANGUAGE.get(lang, lang)]}
+        data = {"config": config, "docs": own}
         target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
         counts[lang] = len(own)
     return counts

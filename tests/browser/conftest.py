@@ -26,6 +26,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 REPO_URL = "https://github.com/example/handbok"
+# GitHub Pages publishes a project repository's site under its name, and the deploy
+# workflow sets SITE_URL to that; the tests read the site there, not at a server's root.
+SITE_PATH = "/handbok/"
 INSTALL_HINT = "install a browser with: sudo apt-get install chromium"
 
 
@@ -37,7 +40,7 @@ def _missing(reason: str) -> None:
 
 @dataclass(frozen=True)
 class ServedSite:
-    base_url: str  # ends with "/"
+    base_url: str  # http://127.0.0.1:<port>/handbok/
     site_dir: Path
 
     def url(self, path: str = "") -> str:
@@ -46,16 +49,18 @@ class ServedSite:
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """Build with SITE_URL pointing at a local port, then serve the build on that port as
-    GitHub Pages would (benchmarks/static_server.py: compressed, cacheable)."""
+    """Build with SITE_URL pointing at SITE_PATH on a local port, then serve the build there
+    as GitHub Pages would (benchmarks/static_server.py: compressed, cacheable, and nothing
+    outside SITE_PATH)."""
     port = free_port()
-    base_url = f"http://127.0.0.1:{port}/"
+    base_url = f"http://127.0.0.1:{port}{SITE_PATH}"
     site_dir = tmp_path_factory.mktemp("served-site")
     # REPO_URL as the deploy workflow sets it: edit and report links on, and (the privacy
     # test checks) still no request to GitHub from the reader's browser.
     completed = strict_build(ROOT, site_dir, SITE_URL=base_url, REPO_URL=REPO_URL)
     assert completed.returncode == 0, completed.stdout + completed.stderr
-    with serve(site_dir, port):
+    with serve(site_dir, port, SITE_PATH) as served_url:
+        assert served_url == base_url
         yield ServedSite(base_url, site_dir)
 
 

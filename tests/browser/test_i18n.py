@@ -38,18 +38,45 @@ def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(served_site
     }
 
 
-def test_sitemap_lists_both_languages_with_alternates(served_site) -> None:
-    for sitemap in ("sitemap.xml", "en/sitemap.xml"):
-        root = ET.parse(served_site.site_dir / sitemap).getroot()
-        urls = root.findall(f"{SITEMAP}url")
-        nb_docs = list((ROOT / "docs" / "nb").rglob("*.md"))
-        assert len(urls) == 2 * len(nb_docs), sitemap  # every page, in each language
-        for url in urls:
-            loc = url.find(f"{SITEMAP}loc").text
-            assert loc.startswith(served_site.base_url), loc
-            alternates = {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")}
-            assert set(alternates) == {"nb", "en"}, loc
-            assert alternates["en"].startswith(served_site.url("en/")), loc
+def test_one_sitemap_at_the_site_root_lists_both_languages_with_alternates(served_site) -> None:
+    root = ET.parse(served_site.site_dir / "sitemap.xml").getroot()
+    urls = root.findall(f"{SITEMAP}url")
+    nb_docs = list((ROOT / "docs" / "nb").rglob("*.md"))
+    assert len(urls) == 2 * len(nb_docs)  # every page, in each language
+    for url in urls:
+        loc = url.find(f"{SITEMAP}loc").text
+        assert loc.startswith(served_site.base_url), loc
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")}
+        assert set(alternates) == {"nb", "en"}, loc
+        assert alternates["en"].startswith(served_site.url("en/")), loc
+    # None under /en/: a sitemap may list only addresses under its own folder, and the
+    # language selector's requests go to the root one (language-sitemaps.js).
+    assert sorted(p.name for p in (served_site.site_dir / "en").glob("sitemap*")) == []
+
+
+def test_language_selector_reads_the_root_sitemap_only(page, served_site) -> None:
+    """Material asks for a sitemap.xml next to each hreflang alternate of the page
+    (mkdocs-material#8576), which exists only at the site root; language-sitemaps.js sends
+    every such request there, so none gets a 404."""
+    responses: list[tuple[str, int]] = []
+    page.on("response", lambda r: responses.append((r.url, r.status)))
+    for path in ("", "en/", "prioriteringer/po3/", "en/prioriteringer/po3/"):
+        page.goto(served_site.url(path))
+        page.wait_for_load_state("networkidle")
+    sitemaps = {(url, status) for url, status in responses if url.endswith("/sitemap.xml")}
+    assert sitemaps == {(served_site.url("sitemap.xml"), 200)}, sitemaps
+
+
+def test_language_switcher_on_the_home_pages(page, served_site) -> None:
+    page.goto(served_site.url())
+    page.locator(".md-select").first.hover()
+    page.locator(".md-select__link[hreflang=en]").click()
+    page.wait_for_url(served_site.url("en/"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-select").first.hover()
+    page.locator(".md-select__link[hreflang=nb]").click()
+    page.wait_for_url(served_site.base_url)
+    assert page.locator("html").get_attribute("lang") == "nb"
 
 
 def test_language_switcher_lands_on_the_same_page(page, served_site) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import visible_text
 from searchbox import search
 
 # (page the reader is on, query typed, page that must come first)
@@ -55,6 +56,12 @@ def test_a_deep_english_page_searches_the_english_index(page, served_site) -> No
         ("ten-t", "ten*t"),
         ("TEN T", "TEN*T"),
         ("PO 3", "PO*3"),
+        # Words before a number or letter are two words in the index, as typed.
+        ("artikkel 3", "artikkel 3"),
+        ("Article 3", "Article 3"),
+        ("mål 2", "mål 2"),
+        ("prioritering 3", "prioritering 3"),
+        ("WCAG 2", "WCAG 2"),
         ("Øresund-Kattegat", "Øresund-Kattegat"),
         ("2021-2027", "2021-2027"),
         ("samarbeid i Norden", "samarbeid i Norden"),
@@ -73,3 +80,13 @@ def test_query_rewrite_reaches_the_search_worker(page, served_site) -> None:
     results = search(page, served_site.base_url, "", "TEN-T")
     assert page.locator(".md-search-result mark").first.inner_text().upper() == "TEN-T"
     assert results[0] == "ordliste/"
+
+
+@pytest.mark.parametrize(("path", "query"), [("", "artikkel 3"), ("en/", "Article 3")])
+def test_a_word_and_a_number_find_the_pages_that_say_them(page, served_site, path, query) -> None:
+    """Ten pages cite "artikkel 3" of the EU regulation. Joined into one word as a code
+    such as "PO 3" is, the query ("artikkel*3") matched no page at all."""
+    results = search(page, served_site.base_url, path, query)
+    assert results, f"no results for {query!r} on /{path}"
+    first = (served_site.site_dir / results[0] / "index.html").read_text(encoding="utf-8")
+    assert query in visible_text(first), f"{query!r} on /{path}: {results[:3]}"

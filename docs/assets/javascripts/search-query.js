@@ -9,7 +9,8 @@
  * words starting in "ten" or "t". This file rewrites the query before it
  * reaches the worker: "TEN-T", "ten-t" and "TEN T" become "TEN*T", a single
  * term whose inner wildcard matches the indexed word "ten-t" and nothing else
- * of note.
+ * of note; "PO 3" becomes "PO*3", which matches "po3". A word and a number
+ * that are two words on the page ("artikkel 3") are left as typed.
  *
  * Material 9.7+ has no query-transform option, so the rewrite wraps the
  * Worker constructor: it must load before Material's bundle (extrahead in
@@ -24,9 +25,14 @@
   var LETTER_OR_DIGIT = "[\\p{L}\\p{N}]"
   // "TEN-T": a word, a hyphen and one final letter or digit, as the index keeps it.
   var HYPHENATED = new RegExp("(" + LETTER_OR_DIGIT + "+)-(" + LETTER_OR_DIGIT + ")(?=\\s|$)", "gu")
-  // "TEN T", "PO 3": a word and a lone letter or digit that is not itself a word
-  // (a, i, o and å are words in Norwegian or English).
-  var SPACED = new RegExp("(" + LETTER_OR_DIGIT + "{2,})\\s+([b-hj-np-zB-HJ-NP-Z0-9])(?=\\s|$)", "gu")
+  // "TEN T", "PO 3": a glossary code typed with a space where it has a hyphen (TEN-T) or
+  // nothing (PO1-PO4), in capitals as the glossary writes it (includes/abbreviations.*.md),
+  // and a lone letter or digit that is not itself a word (a, i, o and å are words in
+  // Norwegian or English). Only these: "artikkel 3", "mål 2", "Article 3" or "WCAG 2" are
+  // two words in the index, and joined into one they would find nothing.
+  var CODES_TYPED_WITH_A_SPACE = "TEN|PO"
+  var SPACED = new RegExp("(?<!" + LETTER_OR_DIGIT + ")(" + CODES_TYPED_WITH_A_SPACE + ")"
+    + "\\s+([b-hj-np-zB-HJ-NP-Z0-9])(?=\\s|$)", "gu")
 
   function transformQuery(query) {
     return query.replace(SPACED, "$1-$2").replace(HYPHENATED, "$1*$2")
