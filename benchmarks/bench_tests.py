@@ -28,9 +28,11 @@ from bench_build import build  # noqa: E402
 
 def _suite_seconds() -> tuple[float, str]:
     """Wall time of one full run, and pytest's closing line."""
+    workers = str(2 * (os.cpu_count() or 1))  # as the Makefile's TEST_WORKERS
     start = time.perf_counter()
+    command = ["-m", "pytest", "-n", workers, "--dist", "worksteal", "-q", "-p", "no:cacheprovider"]
     completed = subprocess.run(
-        [sys.executable, "-m", "pytest", "-n", "auto", "-q", "-p", "no:cacheprovider"],
+        [sys.executable, *command],
         cwd=ROOT,
         env={**os.environ, "CI": "true", "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,

@@ -34,9 +34,10 @@ def _require_hunspell() -> None:
     pytest.skip(f"{reason}; install with: sudo apt-get install {PACKAGES}")
 
 
-def _pyspelling(config: Path) -> subprocess.CompletedProcess[str]:
+def _pyspelling(config: Path, *task: str) -> subprocess.CompletedProcess[str]:
+    """Run pyspelling on every task of the configuration, or on the one named."""
     return subprocess.run(
-        [sys.executable, "-m", "pyspelling", "-c", str(config)],
+        [sys.executable, "-m", "pyspelling", "-c", str(config), *(("-n", *task) if task else ())],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -44,9 +45,14 @@ def _pyspelling(config: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_content_is_spelt_correctly():
+# One test per language (the configuration's tasks), so parallel test workers share them.
+TASKS = [task["name"] for task in yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["matrix"]]
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_content_is_spelt_correctly(task):
     _require_hunspell()
-    completed = _pyspelling(CONFIG.relative_to(ROOT))
+    completed = _pyspelling(CONFIG.relative_to(ROOT), task)
     assert completed.returncode == 0, (
         "Spelling mistakes in docs/ (fix a typo in the page; add a correctly spelt word to "
         "wordlists/names.txt, nb.txt, en.txt or en-nordic.txt):\n"
