@@ -59,7 +59,9 @@ def generate(root: Path, per_language: int) -> None:
     objectives = per_language // 2
     plain = per_language - goals - instruments - priorities - objectives - 1
     specs: list[tuple[str, str, str, str]] = [
-        ("programme.md", "prog", "programme", "instruments: [vm-0]\n")
+        # The programme is the home page: a site needs one (mkdocs-static-i18n warns, and a
+        # strict build or `mkdocs serve` with strict: true stops, without it).
+        ("index.md", "prog", "programme", "instruments: [vm-0]\n")
     ]
     specs += [(f"goals/g{i}.md", f"mal-{i}", "goal", "") for i in range(goals)]
     specs += [

@@ -384,8 +384,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         json.dumps(handbook_json(_state.graph), ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8",
     )
-    counts = split_search_index(site_dir, handbook_config.languages, _search_index(config))
+    built = _built_languages(config, handbook_config.languages)
+    counts = split_search_index(site_dir, built, _search_index(config))
     log.info("search index entries per language: %s", counts)
+
+
+def _built_languages(config: MkDocsConfig, languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The handbook's languages this build made (HANDBOOK_LANGUAGES can leave some out),
+    default first; a language not built gets no search index rather than an empty one."""
+    plugin = _i18n(config)
+    if plugin is None:
+        return languages
+    built = {entry.locale for entry in plugin.config.languages if entry.build}
+    return tuple(lang for lang in languages if lang in built)
 
 
 def _search_index(config: MkDocsConfig) -> dict:
