@@ -20,6 +20,9 @@ SCRIPTS = Path(__file__).resolve().parent
 PACKAGE = "handbook"
 # MkDocs' build events (mkdocs.plugins.BasePlugin); those the package defines are registered.
 EVENTS = (
+    "on_startup",
+    "on_serve",
+    "on_shutdown",
     "on_config",
     "on_pre_build",
     "on_files",

@@ -94,3 +94,26 @@ def test_serve_runs_edited_python_after_the_next_rebuild(tmp_path: Path) -> None
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_serve_polls_for_saved_files_every_tenth_of_a_second(tmp_path, monkeypatch) -> None:
+    """MkDocs polls every 0.5 s; the hooks' on_startup makes `serve` poll every 0.1 s, and
+    leaves `build` alone."""
+    from mkdocs.commands import serve as serve_command
+    from mkdocs.livereload import LiveReloadServer
+
+    from handbook import mkdocs_hooks
+
+    monkeypatch.setattr(serve_command, "LiveReloadServer", LiveReloadServer)
+
+    def interval() -> float:
+        server = serve_command.LiveReloadServer(
+            builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path)
+        )
+        server.server_close()
+        return server.observer.timeout
+
+    mkdocs_hooks.on_startup(command="build", dirty=False)
+    assert interval() == 0.5
+    mkdocs_hooks.on_startup(command="serve", dirty=False)
+    assert interval() == 0.1

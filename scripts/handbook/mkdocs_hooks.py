@@ -27,6 +27,7 @@ from mkdocs.plugins import event_priority
 
 from . import words
 from .config import HandbookConfig, load_config
+from .dev_server import poll_more_often
 from .findings import Finding
 from .git_history import has_full_history, last_commit_times
 from .model import Graph, Page, load_graph
@@ -81,6 +82,12 @@ def _is_outer_build(config: MkDocsConfig) -> bool:
 
 
 LANGUAGES_VARIABLE = "HANDBOOK_LANGUAGES"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve` looks for saved files more often (see dev_server)."""
+    if command == "serve":
+        poll_more_often()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
