@@ -88,3 +88,15 @@ def test_markdown_words_follow_the_pages_language(built_site) -> None:
     assert '<abbr title="Det transeuropeiske transportnettverket">TEN-T</abbr>' in nb
     assert '<abbr title="Trans-European Transport Network">TEN-T</abbr>' in en
     assert "transportnettverket" not in en
+
+
+def test_the_404_pages_language_links_lead_to_each_languages_home(built_site) -> None:
+    """Not to whichever page was built last: the 404 page has no translation of its own."""
+    for page in ("404.html", "en/404.html"):
+        text = (built_site.site_dir / page).read_text(encoding="utf-8")
+        alternates = dict(
+            re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(\w+)"', text)
+        )
+        assert sorted(alternates.values()) == ["en", "nb"], (page, alternates)
+        for href, lang in alternates.items():
+            assert href == "http://127.0.0.1:8000/" + ("en/" if lang == "en" else ""), page

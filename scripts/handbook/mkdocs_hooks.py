@@ -365,6 +365,25 @@ def _absolute_alternates(config: MkDocsConfig) -> None:
         alternate["link"] = absolute_url(site_url, str(alternate.get("link", "")))
 
 
+# After mkdocs-static-i18n (50), which gives templates its language context.
+@event_priority(-150)
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page's language links lead to each language's home page.
+
+    The 404 page is shown for any unknown address, so it has no translation; but it is
+    rendered after the pages, with the alternates mkdocs-static-i18n left from the last
+    page built, so "English" on it led to an unrelated English page.
+    """
+    plugin = _i18n(config)
+    if template_name != "404.html" or plugin is None or not config.site_url:
+        return context
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    for alternate in alternates:
+        root = "" if alternate.get("lang") == plugin.default_language else f"{alternate['lang']}/"
+        alternate["link"] = absolute_url(config.site_url, root)
+    return context
+
+
 def absolute_url(site_url: str, link: str) -> str:
     """`link` resolved as a URL on the site published at `site_url`.
 
