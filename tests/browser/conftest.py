@@ -89,3 +89,14 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def reading_page(browser):
+    """One tab for a module's sweep over many pages (axe on every page, the search table),
+    as a reader clicking through the handbook has: stylesheets, scripts and fonts come from
+    its cache after the first page, so each test spends its time on what it checks rather
+    than on a new browser context. Each test still loads its page afresh."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()

@@ -60,10 +60,9 @@ def pytest_generate_tests(metafunc) -> None:
         metafunc.parametrize("site_page", urls)
 
 
-def test_axe_finds_no_violations(page, served_site, site_page) -> None:
-    page.goto(served_site.url(site_page))
-    page.wait_for_load_state("load")
-    assert axe_violations(page) == []
+def test_axe_finds_no_violations(reading_page, served_site, site_page) -> None:
+    reading_page.goto(served_site.url(site_page), wait_until="load")
+    assert axe_violations(reading_page) == []
 
 
 @pytest.mark.parametrize(("path", "query"), [("", "TEN-T"), ("en/", "renewable energy")])

@@ -34,8 +34,8 @@ SEARCH_TABLE = [
 @pytest.mark.parametrize(
     ("path", "query", "first"), SEARCH_TABLE, ids=[f"/{p}:{q}" for p, q, _ in SEARCH_TABLE]
 )
-def test_first_result(page, served_site, path, query, first) -> None:
-    results = search(page, served_site.base_url, path, query)
+def test_first_result(reading_page, served_site, path, query, first) -> None:
+    results = search(reading_page, served_site.base_url, path, query)
     assert results, f"no results for {query!r} on /{path}"
     assert results[0] == first, f"{query!r} on /{path}: {results[:3]}"
     if path.startswith("en/"):
@@ -68,9 +68,9 @@ def test_a_deep_english_page_searches_the_english_index(page, served_site) -> No
         ("fornybar energi", "fornybar energi"),
     ],
 )
-def test_query_rewrite(page, served_site, typed, sent) -> None:
-    page.goto(served_site.url())
-    assert page.evaluate("q => window.handbookSearchQuery(q)", typed) == sent
+def test_query_rewrite(reading_page, served_site, typed, sent) -> None:
+    reading_page.goto(served_site.url())
+    assert reading_page.evaluate("q => window.handbookSearchQuery(q)", typed) == sent
 
 
 def test_query_rewrite_reaches_the_search_worker(page, served_site) -> None:
@@ -83,10 +83,12 @@ def test_query_rewrite_reaches_the_search_worker(page, served_site) -> None:
 
 
 @pytest.mark.parametrize(("path", "query"), [("", "artikkel 3"), ("en/", "Article 3")])
-def test_a_word_and_a_number_find_the_pages_that_say_them(page, served_site, path, query) -> None:
+def test_a_word_and_a_number_find_the_pages_that_say_them(
+    reading_page, served_site, path, query
+) -> None:
     """Ten pages cite "artikkel 3" of the EU regulation. Joined into one word as a code
     such as "PO 3" is, the query ("artikkel*3") matched no page at all."""
-    results = search(page, served_site.base_url, path, query)
+    results = search(reading_page, served_site.base_url, path, query)
     assert results, f"no results for {query!r} on /{path}"
     first = (served_site.site_dir / results[0] / "index.html").read_text(encoding="utf-8")
     assert query in visible_text(first), f"{query!r} on /{path}: {results[:3]}"
