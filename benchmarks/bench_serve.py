@@ -15,23 +15,19 @@ Needs Playwright from requirements-dev.txt and Debian's Chromium.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_build import ENV, _synthetic_project  # noqa: E402
-from static_server import free_port, require_chromium  # noqa: E402
+from bench_build import _synthetic_project  # noqa: E402
+from static_server import mkdocs_serve, require_chromium  # noqa: E402
 
 REAL_SIZE = 37
 STARTUP_LIMIT = 600  # seconds a first build may take at the largest size
@@ -51,33 +47,6 @@ def _project(folder: Path, size: int) -> tuple[Path, str]:
     return project, pages[len(pages) // 2].relative_to(project / "docs" / "nb").as_posix()
 
 
-@contextlib.contextmanager
-def _serving(project: Path, languages: str) -> Iterator[str]:
-    port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload"]
-    process = subprocess.Popen(
-        [*command, "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**ENV, "HANDBOOK_LANGUAGES": languages},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + STARTUP_LIMIT
-        while True:
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(base, timeout=5).close()
-                break
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"mkdocs serve did not start in {project}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
 def measure(size: int, languages: str, runs: int, browser) -> list[float]:
     """Seconds from saving the page to the browser showing the change, once per run."""
     with tempfile.TemporaryDirectory(prefix=f"handbook-serve-{size}-") as folder:
@@ -85,7 +54,7 @@ def measure(size: int, languages: str, runs: int, browser) -> list[float]:
         source = project / "docs" / "nb" / rel_path
         stem = rel_path.removesuffix(".md")
         url_path = "" if stem == "index" else stem.removesuffix("/index") + "/"
-        with _serving(project, languages) as base:
+        with mkdocs_serve(project, languages, STARTUP_LIMIT) as (base, _):
             page = browser.new_page()
             page.goto(base + url_path, wait_until="load")
             times = []

@@ -1,4 +1,5 @@
-"""Serve a built site the way GitHub Pages does, for the browser benchmarks and tests.
+"""Serve a built site the way GitHub Pages does, for the browser benchmarks and tests
+(and run `mkdocs serve` on a project, for the dev-loop benchmark and tests).
 
 Text files go out gzip-compressed when the browser accepts it and every response may be
 cached for ten minutes (GitHub Pages sends `Cache-Control: max-age=600`). Python's own
@@ -18,7 +19,11 @@ import io
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -103,6 +108,36 @@ def serve(site_dir: Path, port: int, path: str = "/") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def mkdocs_serve(
+    project: Path, languages: str, startup_limit: float = 600
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`mkdocs serve` (live reload) of `project` building `languages` (HANDBOOK_LANGUAGES)
+    on a free port; yields its URL, once it answers, and the process."""
+    address = f"127.0.0.1:{free_port()}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_LANGUAGES": languages},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://{address}/"
+    try:
+        deadline = time.monotonic() + startup_limit
+        while True:
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(base, timeout=5).close()
+                break
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"mkdocs serve did not start in {project}")
+            time.sleep(0.2)
+        yield base, process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def chromium() -> str | None:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from static_server import free_port
+from static_server import mkdocs_serve
 
 from helpers import ROOT, copy_project, strict_build
 
@@ -70,16 +69,8 @@ def _wait_for(url: str, text: str, process: subprocess.Popen) -> str:
 
 def test_serve_runs_edited_python_after_the_next_rebuild(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_LANGUAGES": "nb"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/prioriteringer/po3/"
-    try:
+    with mkdocs_serve(project, "nb", startup_limit=WAIT) as (base, process):
+        url = base + "prioriteringer/po3/"
         assert "Nytt fra krokene" not in _wait_for(url, "PO3", process)
         # An edit to the hooks' package, as someone changing the generated sections makes.
         hooks = project / "scripts" / "handbook" / "mkdocs_hooks.py"
@@ -91,9 +82,6 @@ def test_serve_runs_edited_python_after_the_next_rebuild(tmp_path: Path) -> None
             encoding="utf-8",
         )
         _wait_for(url, "Nytt fra krokene", process)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_serve_polls_for_saved_files_every_tenth_of_a_second(tmp_path, monkeypatch) -> None:

@@ -358,11 +358,17 @@ def _absolute_alternates(config: MkDocsConfig) -> None:
     site_url = config.site_url
     if not site_url:
         return
-    # The i18n plugin assigns `config.extra.alternate` as an attribute, which templates read
-    # before the mapping item of the same name; rewrite the list the template will see.
-    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
-    for alternate in alternates:
+    for alternate in _alternates(config):
         alternate["link"] = absolute_url(site_url, str(alternate.get("link", "")))
+
+
+def _alternates(config: MkDocsConfig) -> list[dict]:
+    """The language alternates the next template will render.
+
+    The i18n plugin assigns `config.extra.alternate` as an attribute, which templates read
+    before the mapping item of the same name; this is the list the template will see.
+    """
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
 
 
 # After mkdocs-static-i18n (50), which gives templates its language context.
@@ -377,8 +383,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     plugin = _i18n(config)
     if template_name != "404.html" or plugin is None or not config.site_url:
         return context
-    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
-    for alternate in alternates:
+    for alternate in _alternates(config):
         root = "" if alternate.get("lang") == plugin.default_language else f"{alternate['lang']}/"
         alternate["link"] = absolute_url(config.site_url, root)
     return context
