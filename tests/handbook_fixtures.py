@@ -41,6 +41,15 @@ MINIMAL: dict[str, str] = {
 }
 
 
+# The real handbook's extensions (mkdocs.yml), which decide what HTML a page can make.
+MARKDOWN_EXTENSIONS = (
+    "markdown_extensions:\n  - abbr\n  - admonition\n  - attr_list\n  - def_list\n"
+    "  - footnotes\n  - md_in_html\n  - tables:\n      use_align_attribute: true\n"
+    "  - toc:\n      permalink: true\n  - pymdownx.details\n  - pymdownx.superfences\n"
+    "  - pymdownx.tabbed:\n      alternate_style: true\n"
+)
+
+
 def replaced(text: str, old: str, new: str) -> str:
     """`text` with `old` replaced by `new`, failing when that changes nothing.
 
@@ -71,7 +80,7 @@ def write_handbook(
     (root / "mkdocs.yml").write_text(
         "site_name: Test\nsite_url: !ENV [SITE_URL, null]\n"
         "plugins:\n  - search\n  - i18n:\n      docs_structure: folder\n      languages:\n"
-        f"{language_yaml}nav:\n{nav_yaml}",
+        f"{language_yaml}nav:\n{nav_yaml}{MARKDOWN_EXTENSIONS}",
         encoding="utf-8",
     )
     for lang_index, lang in enumerate(languages):

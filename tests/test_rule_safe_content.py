@@ -1,40 +1,78 @@
-"""HB010 safe-content: no scripts, frames, objects, handlers or javascript: URLs."""
+"""HB010 safe-content: the page's HTML passes the sanitiser unchanged, and each thing it
+would remove is reported at the line that brings it in."""
 
 import pytest
 
 from handbook_fixtures import MINIMAL, findings_of, where, write_handbook
 
+# (payload, line of the payload that carries the problem, words the message must have).
+# The payload starts on line 12 of mal.md.
+UNSAFE = [
+    ('<script src="https://example.org/x.js"></script>', 0, "<script>"),
+    ("<SCRIPT>alert(1)</SCRIPT>", 0, "<script>"),
+    ("<scr<script>ipt>alert(1)</script>", 0, "<script>"),
+    ('<iframe src="https://example.org"></iframe>', 0, "<iframe>"),
+    ('<object data="x.swf"></object>', 0, "<object>"),
+    ('<embed src="x.swf">', 0, "<embed>"),
+    ('<img src="x.png" onerror="alert(1)">', 0, "onerror="),
+    ('<a href="#" onClick = "steal()">x</a>', 0, "onclick="),
+    ('<a href="#" title="a>b" onmouseover="steal()">x</a>', 0, "onmouseover="),
+    ("<a/onmouseover=alert(1)>x</a>", 0, "onmouseover="),
+    ("[klikk](javascript:alert(1))", 0, "javascript:"),
+    ('<a href="JavaScript:alert(1)">x</a>', 0, "javascript:"),
+    ('<a href="&#106;avascript:alert(1)">x</a>', 0, "javascript:"),
+    ('<a href="jav&#x09;ascript:alert(1)">x</a>', 0, "javascript:"),
+    ("[klikk](&#106;avascript:alert&#40;1&#41;)", 0, "javascript:"),
+    ("[klikk][ref]\n\nMer tekst.\n\n[ref]: javascript:alert(1)", 4, "javascript:"),
+    ("[klikk](data:text/html;base64,PHNjcmlwdD4=)", 0, "data:"),
+    ('Et avsnitt.\n{: onclick="alert(1)" }', 1, "onclick="),
+    ("## Overskrift {: onmouseover=alert(1) }", 0, "onmouseover="),
+    ("[lenke](https://example.org){: onclick=alert(1) }", 0, "onclick="),
+    ("Kode som ikke er kode: `<img src=x onerror=alert(1)>", 0, "onerror="),
+    ('<meta http-equiv="refresh" content="0; url=https://example.org">', 0, "<meta>"),
+    ('<form action="https://example.org/steal"><input name="pw"></form>', 0, "<form>"),
+    ("<style>body { display: none }</style>", 0, "<style>"),
+    ('<link rel="stylesheet" href="https://example.org/x.css">', 0, "<link>"),
+    ('<base href="https://example.org/">', 0, "<base>"),
+    ('<p style="display:none">Skjult</p>', 0, "style"),
+    ("![logo](https://example.org/track.png)", 0, "example.org"),
+    ('<img src="//example.org/track.png">', 0, "example.org"),
+    ("<svg><script>alert(1)</script></svg>", 0, "<svg>"),
+    ("[gammel](http://example.org)", 0, "http://"),
+    ('<div markdown>\n<span data-x="1">tekst</span>\n</div>', 1, "data-x="),
+]
 
-def test_minimal_handbook_passes(tmp_path):
-    assert findings_of(write_handbook(tmp_path), "safe-content") == []
 
-
-@pytest.mark.parametrize(
-    "snippet",
-    [
-        '<script src="https://example.org/x.js"></script>',
-        "<SCRIPT>alert(1)</SCRIPT>",
-        '<iframe src="https://example.org"></iframe>',
-        '<object data="x.swf"></object>',
-        '<embed src="x.swf">',
-        '<img src="x.png" onerror="alert(1)">',
-        '<a href="#" onClick = "steal()">x</a>',
-        "[klikk](javascript:alert(1))",
-        '<a href="JavaScript:alert(1)">x</a>',
-        "[ref]: javascript:alert(1)",
-    ],
-)
-def test_unsafe_markup_is_reported_at_its_line(tmp_path, snippet):
+@pytest.mark.parametrize(("payload", "offset", "words"), UNSAFE, ids=[u[0][:40] for u in UNSAFE])
+def test_unsafe_markup_is_reported_at_its_line(tmp_path, payload, offset, words):
     pages = dict(MINIMAL)
-    pages["mal.md"] += f"\nTekst.\n\n{snippet}\n"
+    pages["mal.md"] += f"\nTekst.\n\n{payload}\n\nSiste avsnitt.\n"
     found = findings_of(write_handbook(tmp_path, pages), "safe-content")
-    assert where(found) == [("docs/nb/mal.md", 12, "HB010")]
+    assert {(path, line, code) for path, line, code in where(found)} == {
+        ("docs/nb/mal.md", 12 + offset, "HB010")
+    }
+    assert any(words.lower() in f.message.lower() for f in found), [f.message for f in found]
+    assert all(f.hint for f in found)
 
 
-def test_code_and_prose_are_fine(tmp_path):
+def test_two_problems_on_one_page_get_their_own_lines(tmp_path):
+    pages = dict(MINIMAL)
+    pages["mal.md"] += "\n<b onclick=a()>x</b>\n\nTekst.\n\n<b onclick=a()>y</b>\n"
+    found = findings_of(write_handbook(tmp_path, pages), "safe-content")
+    assert where(found) == [("docs/nb/mal.md", 10, "HB010"), ("docs/nb/mal.md", 14, "HB010")]
+
+
+def test_what_the_handbook_writes_is_fine(tmp_path):
     pages = dict(MINIMAL)
     pages["mal.md"] += (
         "\nOrdet javascript er greit, og det er on=off også.\n\n"
-        "```html\n<script>alert(1)</script>\n```\n\nSkriv aldri `<iframe>` i en side.\n"
+        "```html\n<script>alert(1)</script>\n```\n\nSkriv aldri `<iframe>` i en side.\n\n"
+        'Svensk: <span lang="sv">specifikt mål</span>. [EUR-Lex](https://eur-lex.europa.eu/).'
+        " [E-post](mailto:post@example.org). ![Logo](logo.png)\n\n"
+        "| A | B |\n|:--|--:|\n| 1 | 2 |\n\n"
+        '!!! note "Merk"\n    Tekst[^1].\n\n[^1]: Fotnote.\n\n'
+        '=== "Norsk"\n    Hei\n=== "Svensk"\n    Hej\n\n'
+        '??? tip "Mer"\n    Detaljer\n\n'
+        "Begrep\n:   Forklaring\n\n## Seksjon {: #egen .klasse lang=en }\n"
     )
     assert findings_of(write_handbook(tmp_path, pages), "safe-content") == []

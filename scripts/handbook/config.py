@@ -9,7 +9,7 @@ lets it run in a checkout where plugins are not installed. Tags such as `!ENV` a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,23 @@ class NavTitle:
     line: int
 
 
+# What MkDocs 1.6 always adds to `markdown_extensions` (its config's `builtins`).
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+@dataclass(frozen=True)
+class MarkdownSettings:
+    """The Markdown extensions of mkdocs.yml and their options, as MkDocs passes them on.
+
+    The check renders pages with these to see the HTML the build publishes. Options that
+    are Python objects (the toc's `slugify`) are left out: they change anchors, never
+    which elements and attributes a page gets.
+    """
+
+    extensions: tuple[str, ...] = MKDOCS_BUILTIN_EXTENSIONS
+    options: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
+
+
 @dataclass(frozen=True)
 class HandbookConfig:
     """The parts of mkdocs.yml the model and the rules read."""
@@ -64,6 +81,7 @@ class HandbookConfig:
     languages: tuple[str, ...]  # the default language first
     nav: tuple[NavEntry, ...]
     nav_titles: tuple[NavTitle, ...] = ()
+    markdown: MarkdownSettings = field(default_factory=lambda: MarkdownSettings(), compare=False)
 
     @property
     def default_language(self) -> str:
@@ -94,7 +112,23 @@ def load_config(config_file: Path) -> HandbookConfig:
     languages = _languages(data, config_file)
     nav = tuple(_nav_entries(data.get("nav") or [], text))
     nav_titles = tuple(_nav_titles(data.get("nav") or [], text))
-    return HandbookConfig(config_file, root, docs_dir, languages, nav, nav_titles)
+    markdown = _markdown_settings(data.get("markdown_extensions") or [])
+    return HandbookConfig(config_file, root, docs_dir, languages, nav, nav_titles, markdown)
+
+
+def _markdown_settings(items: list[Any]) -> MarkdownSettings:
+    """The extensions as MkDocs lists them: its builtins first, each name once."""
+    names = list(MKDOCS_BUILTIN_EXTENSIONS)
+    options: dict[str, dict[str, Any]] = {}
+    for item in items:
+        if isinstance(item, dict):
+            for name, value in item.items():
+                names.append(str(name))
+                if isinstance(value, dict):
+                    options[str(name)] = {k: v for k, v in value.items() if v is not None}
+        elif isinstance(item, str):
+            names.append(item)
+    return MarkdownSettings(tuple(dict.fromkeys(names)), options)
 
 
 def _languages(data: dict[str, Any], config_file: Path) -> tuple[str, ...]:

@@ -1,0 +1,273 @@
+"""What a page may publish: one allowlist, applied by nh3 (Rust's ammonia) to the HTML that
+Markdown makes of a page, and a description of anything it strips.
+
+Anyone can propose a page, and Markdown passes raw HTML, attribute lists and any link
+address through. Matching bad patterns in the Markdown lost to every new spelling (an
+entity-encoded `javascript:`, a handler after a quoted `>`); an HTML parser that allows only
+what the handbook's Markdown extensions produce does not care how the rest is spelt. The
+build publishes `clean(html)`; the check and the build report `problems(html)`, so both
+name the same things.
+
+How a problem is found: the page is cleaned twice by the same parser and serialiser, once
+with the allowlist and once allowing everything the page contains. Where the two differ,
+the allowlist removed something, and comparing the two element by element says what.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import nh3
+
+# What the Markdown extensions in mkdocs.yml write (a test renders a page that uses every
+# one of them), what the hooks add (related sections, notices, matrix tables) and the inline
+# HTML the pages use (<span lang="sv">).
+TAGS = frozenset(
+    {
+        # text and structure
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div", "span",
+        "ul", "ol", "li", "dl", "dt", "dd", "em", "strong", "b", "i", "small", "sub", "sup",
+        "code", "pre", "kbd", "mark", "del", "ins", "s", "q", "cite", "abbr", "time",
+        "a", "img", "figure", "figcaption",
+        # tables
+        "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col",
+        # pymdownx.details and pymdownx.tabbed
+        "details", "summary", "input", "label",
+    }
+)  # fmt: skip
+ATTRIBUTES: dict[str, frozenset[str]] = {
+    "*": frozenset({"id", "class", "title", "lang", "dir"}),
+    "a": frozenset({"href", "hreflang"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "th": frozenset({"align", "colspan", "rowspan", "scope"}),
+    "td": frozenset({"align", "colspan", "rowspan"}),
+    "col": frozenset({"span"}),
+    "ol": frozenset({"start", "reversed"}),
+    "li": frozenset({"value"}),
+    "time": frozenset({"datetime"}),
+    "details": frozenset({"open"}),
+    "label": frozenset({"for"}),
+    "div": frozenset({"data-tabs"}),  # pymdownx.tabbed
+    "input": frozenset({"name", "checked"}),
+}
+# Attributes allowed only with these values (nh3 keeps them apart from ATTRIBUTES).
+ATTRIBUTE_VALUES = {"input": {"type": {"radio"}}}  # the tabs of pymdownx.tabbed
+# Links may lead to other sites over https and to e-mail addresses; relative URLs (pages
+# and files of the handbook, #anchors) need no scheme. Nothing else: no http, data,
+# javascript or any other scheme.
+URL_SCHEMES = frozenset({"https", "mailto"})
+# Removed with their content; every other element not allowed is removed, its text kept.
+CONTENT_REMOVED = frozenset({"script", "style"})
+
+_SCRIPTS = frozenset({"script", "noscript", "template"})
+_EMBEDS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal"})
+_FORMS = frozenset({"form", "button", "select", "textarea", "option", "fieldset", "output"})
+_PAGE_CHANGERS = frozenset({"style", "link", "meta", "base", "head", "body", "html", "title"})
+_MEDIA = frozenset({"svg", "math", "audio", "video", "source", "track", "picture", "canvas"})
+# Characters browsers drop from a URL before reading it ("java\tscript:", " //host").
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+_SCHEME_LIKE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing the allowlist removes from a page, in words for the person who wrote it."""
+
+    message: str
+    hint: str
+
+
+def _on_this_site(url: str) -> bool:
+    """True for a URL without scheme or host: a page or file of the handbook itself.
+
+    Browsers read a backslash as a slash, so `\\\\host/x.png` leaves the site as `//host`
+    does.
+    """
+    normal = _IGNORED_IN_URL.sub("", url).replace("\\", "/")
+    parts = urlsplit(normal)
+    return not parts.scheme and not parts.netloc and not normal.startswith("//")
+
+
+def _allowed_value(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: resources only from the site, links with a scheme or to it.
+
+    nh3 has already removed URLs with a scheme outside URL_SCHEMES.
+    """
+    if attribute == "src":
+        return value if _on_this_site(value) else None
+    if attribute == "href":
+        normal = _IGNORED_IN_URL.sub("", value).replace("\\", "/")
+        return None if normal.startswith("//") else value
+    return value
+
+
+_STRICT = nh3.Cleaner(
+    tags=set(TAGS),
+    clean_content_tags=set(CONTENT_REMOVED),
+    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    tag_attribute_values=ATTRIBUTE_VALUES,
+    attribute_filter=_allowed_value,
+    url_schemes=set(URL_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
+
+
+def clean(html: str) -> str:
+    """The page's HTML with everything outside the allowlist removed: what is published."""
+    return _STRICT.clean(html)
+
+
+class _Elements(HTMLParser):
+    """The start tags of a serialised fragment, in order, with their attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, {name: value or "" for name, value in attrs}))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def _elements(html: str) -> list[tuple[str, dict[str, str]]]:
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def _everything_in(html: str) -> str:
+    """The fragment through nh3 with every element, attribute and scheme it has allowed:
+    the same parse and serialisation as `clean`, without removing anything."""
+    tags = {tag for tag, _ in _elements(html)} | TAGS | _SCRIPTS | _EMBEDS | _FORMS
+    tags |= _PAGE_CHANGERS | _MEDIA
+    schemes = {match.lower() for match in _SCHEME_LIKE.findall(_IGNORED_IN_URL.sub("", html))}
+    return nh3.clean(
+        html,
+        tags=tags,
+        clean_content_tags=set(),
+        generic_attribute_prefixes={""},  # every attribute name starts with ""
+        url_schemes=schemes | URL_SCHEMES | {"http", "javascript", "vbscript", "data"},
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def problems(html: str) -> list[Problem]:
+    """What `clean` removes from this HTML, in document order; empty when it removes nothing."""
+    return sanitise(html)[1]
+
+
+def sanitise(html: str) -> tuple[str, list[Problem]]:
+    """The HTML to publish, and what was removed to make it."""
+    published = clean(html)
+    return published, _removed(_everything_in(html), published)
+
+
+def _removed(everything: str, published: str) -> list[Problem]:
+    if everything == published:
+        return []
+    found = list(_differences(_elements(everything), _elements(published)))
+    if not found:  # the serialisations differ where no element or attribute says why
+        found.append(
+            Problem(
+                "the page contains HTML the site does not publish",
+                "write the text in Markdown; see CONTRIBUTING, 'Trygt innhold'",
+            )
+        )
+    return found
+
+
+def _differences(
+    everything: list[tuple[str, dict[str, str]]], published: list[tuple[str, dict[str, str]]]
+) -> Iterable[Problem]:
+    """Walk both element lists together: `published` is `everything` with elements and
+    attributes left out, never added or reordered."""
+    kept = iter(published)
+    current = next(kept, None)
+    for tag, attributes in everything:
+        if current is None or current[0] != tag:
+            yield _element_problem(tag)
+            continue
+        for name, value in attributes.items():
+            if current[1].get(name) != value:
+                yield _attribute_problem(tag, name, value)
+        current = next(kept, None)
+
+
+def _element_problem(tag: str) -> Problem:
+    if tag in _SCRIPTS:
+        return Problem(f"a <{tag}> element", "remove it: pages may not run scripts")
+    if tag in _EMBEDS:
+        return Problem(
+            f"an <{tag}> element embeds another page or program",
+            "link to it instead: [text](https://...)",
+        )
+    if tag in _FORMS:
+        return Problem(
+            f"a <{tag}> element (a form)", "pages have no forms; link to the form instead"
+        )
+    if tag in _PAGE_CHANGERS:
+        return Problem(
+            f"a <{tag}> element changes the page around the text",
+            "remove it: the site's look and behaviour come from its theme",
+        )
+    if tag in _MEDIA:
+        return Problem(
+            f"an inline <{tag}> element",
+            "save it as a file under docs/assets/ and show it as an image: ![text](file)",
+        )
+    return Problem(
+        f"a <{tag}> element, which the site does not publish",
+        "write it in Markdown instead (headings, lists, tables, links, emphasis)",
+    )
+
+
+def _attribute_problem(tag: str, name: str, value: str) -> Problem:
+    if name.startswith("on"):
+        return Problem(
+            f"an event handler ({name}=) on <{tag}>", "remove it: pages may not run scripts"
+        )
+    if name == "style":
+        return Problem(
+            f"a style attribute on <{tag}>",
+            "remove it: the site's look comes from its stylesheet",
+        )
+    if name in ("src", "href", "srcset", "action", "formaction", "data", "poster", "xlink:href"):
+        return _address_problem(tag, name, value)
+    allowed = sorted(ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset()))
+    return Problem(
+        f"the attribute {name}= on <{tag}>",
+        f"remove it; <{tag}> may have: {', '.join(allowed)}",
+    )
+
+
+def _address_problem(tag: str, name: str, value: str) -> Problem:
+    normal = _IGNORED_IN_URL.sub("", value).replace("\\", "/")
+    parts = urlsplit(normal)
+    scheme = parts.scheme.lower()
+    if name == "href" and tag == "a":
+        if scheme == "http":
+            return Problem(
+                f"a link with http:// ({parts.netloc})", "use https:// (the site links securely)"
+            )
+        if not scheme and normal.startswith("//"):
+            return Problem(
+                f"a link without https: (//{parts.netloc})", f"write https://{normal[2:]}"
+            )
+        return Problem(
+            f"a link to a {scheme or 'forbidden'}: address",
+            "link to https:// addresses, mailto: or pages of the handbook",
+        )
+    place = parts.netloc or (f"a {scheme}: address" if scheme else "elsewhere")
+    return Problem(
+        f"<{tag} {name}=> loads from another site ({place})",
+        "save the file under docs/ and refer to it there: the site loads nothing from other sites",
+    )
