@@ -44,3 +44,47 @@ def test_title_and_description_are_required(tmp_path):
         "the page has no description",
         "the page has no '# Title' heading",
     ]
+
+
+def test_unknown_key_names_the_closest_known_one(tmp_path):
+    pages = dict(MINIMAL)
+    pages["vm.md"] = pages["vm.md"].replace("goals: [mal-a]", "goal: [mal-a]")
+    pages["mal.md"] = pages["mal.md"].replace("kind: goal", "kind: goal\nlayout: wide")
+    found = findings_of(write_handbook(tmp_path, pages), "schema")
+    assert ("docs/nb/vm.md", 5, "HB003") in where(found)
+    misspelt = next(f for f in found if f.path == "docs/nb/vm.md" and f.line == 5)
+    assert misspelt.message == "unknown front-matter key 'goal'"
+    assert misspelt.hint == "did you mean 'goals'?"
+    unknown = next(f for f in found if f.path == "docs/nb/mal.md")
+    assert (unknown.line, unknown.message) == (4, "unknown front-matter key 'layout'")
+    assert "description" in unknown.hint
+
+
+def test_description_and_headings_are_plain_text(tmp_path):
+    pages = dict(MINIMAL)
+    pages["mal.md"] = pages["mal.md"].replace(
+        "description: Et mål.", "description: '<img src=x onerror=alert(1)>'"
+    )
+    pages["vm.md"] = pages["vm.md"].replace(
+        "description: Et virkemiddel.", "description: Et &lt;/title&gt; virkemiddel"
+    )
+    pages["program.md"] += "\n## Del &#60;script&#62;\n\n## EU & EØS {: #eu }\n"
+    found = findings_of(write_handbook(tmp_path, pages), "schema")
+    assert where(found) == [
+        ("docs/nb/mal.md", 4, "HB003"),
+        ("docs/nb/program.md", 9, "HB003"),
+        ("docs/nb/vm.md", 4, "HB003"),
+    ]
+    assert [f.message for f in found] == [
+        "the description contains markup (<)",
+        "the heading contains markup (&#60;)",
+        "the description contains markup (&lt;)",
+    ]
+
+
+def test_a_description_is_one_sentence_not_an_essay(tmp_path):
+    pages = dict(MINIMAL)
+    pages["mal.md"] = pages["mal.md"].replace("Et mål.", "Et mål. " * 50)
+    found = findings_of(write_handbook(tmp_path, pages), "schema")
+    assert where(found) == [("docs/nb/mal.md", 4, "HB003")]
+    assert "at most 300 characters" in found[0].hint

@@ -49,3 +49,19 @@ def test_translation_without_fingerprint_is_reported_as_untranslated(tmp_path):
     assert [(f.path, f.severity) for f in found] == [("docs/en/mal.md", "warning")]
     assert "not translated yet" in found[0].message
     assert "python -m handbook translated docs/en/mal.md" in found[0].hint
+
+
+def test_translation_of_has_one_format(tmp_path):
+    english = translate(tmp_path, MINIMAL)
+    english["vm.md"] = english["vm.md"].replace(
+        english["vm.md"].split("translation_of: ")[1].split("\n")[0], "yes"
+    )
+    english["mal.md"] = english["mal.md"].replace("translation_of: nb-", "translation_of: en-")
+    config = write_handbook(tmp_path, languages=("nb", "en"), translations={"en": english})
+    found = findings_of(config, "translations")
+    assert [(f.path, f.severity) for f in found] == [
+        ("docs/en/mal.md", "error"),
+        ("docs/en/vm.md", "error"),
+    ]
+    assert found[1].message == "'translation_of: True' is not a fingerprint"
+    assert "python -m handbook translated docs/en/vm.md" in found[1].hint

@@ -154,3 +154,17 @@ def test_a_template_asking_for_a_missing_word_fails_instead_of_printing_nothing(
         jinja2.Environment().from_string("{{ words.theme.header }}").render(words=words.of("nb"))
         == "Topptekst"
     )
+
+
+def test_a_word_with_markup_is_an_error(tmp_path) -> None:
+    """Templates print the words as they are, so a word is plain text."""
+    en = EN.replace("Related pages", "Related <img src=x onerror=alert(1)>").replace(
+        "header: Header", "header: Head&#101;r"
+    )
+    found = _words(tmp_path, en=en)
+    assert where(found) == [
+        ("includes/words.en.yml", 2, "HB011"),
+        ("includes/words.en.yml", 4, "HB011"),
+    ]
+    assert found[0].message == "'related' contains markup (<)"
+    assert "plain text" in found[0].hint

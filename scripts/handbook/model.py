@@ -55,6 +55,17 @@ RELATION_FIELDS: dict[str, RelationField] = {
     )
 }
 
+# Every key a page's front matter may have, with what it is for; any other key is an error
+# (a misspelt relation would otherwise be ignored without a word).
+FRONT_MATTER_KEYS: dict[str, str] = {
+    "id": "the page's id",
+    "kind": "what the page is",
+    "description": "one sentence for search engines",
+    "translation_of": "the fingerprint of the page a translation was made from",
+    "search": "Material's search options (exclude, boost)",
+    **{key: f"relation to a {spec.target_kind}" for key, spec in RELATION_FIELDS.items()},
+}
+
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 # What MkDocs' YAML_RE accepts as the opening and the closing line of the block.
 _OPENING_LINE = re.compile(r"-{3}[ \t]*(?:\n|$)")

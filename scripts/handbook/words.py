@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .config import HandbookConfig, load_config
+from .plain_text import markup_in
 
 WORDS_FILE = "includes/words.{lang}.yml"
 NAV = "nav"  # the group that translates the nav's titles into another language
@@ -185,6 +186,10 @@ def _collect(node: yaml.MappingNode, group: Key, parsed: _File, problems: list[P
             problems.append(Problem(parsed.path, line, message))
         elif value_node.tag == _NULL or not value_node.value.strip():
             problems.append(Problem(parsed.path, line, f"{_name(key)} has no text"))
+        elif (markup := markup_in(value_node.value)) is not None:
+            message = f"{_name(key)} contains markup ({markup})"
+            hint = "write the word as plain text: no HTML, no &-codes; the site prints it as it is"
+            problems.append(Problem(parsed.path, line, message, hint))
         else:
             parsed.values[key] = value_node.value
 

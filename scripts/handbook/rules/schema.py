@@ -7,6 +7,8 @@ Required per kind (relations are declared in the default language only):
 - instrument: ``goals``
 - programme: ``instruments``
 - every page: a ``description`` (the search-engine summary) and one ``# Title`` first
+- only known front-matter keys (a misspelt ``goal:`` is an error naming ``goals``)
+- the description and every heading are plain text: templates print them as they are
 
 PASS::
 
@@ -16,17 +18,21 @@ PASS::
     goals: [mal-kunnskap]
 
 FAIL (HB003): ``kind: objektiv`` (unknown), an objective without ``priority``,
-``goals: mal-kunnskap`` (a single id where a list belongs), or ``instruments:`` on an objective.
+``goals: mal-kunnskap`` (a single id where a list belongs), ``instruments:`` on an objective,
+``goal: [mal-kunnskap]`` (unknown key), ``description: Se <b>dette</b>`` (markup).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from difflib import get_close_matches
 
 from ..findings import Finding
-from ..model import KINDS, RELATION_FIELDS, Graph, Page
+from ..model import FRONT_MATTER_KEYS, KINDS, RELATION_FIELDS, Graph, Page, strip_attr_list
+from ..plain_text import markup_in
 
 CODE = "HB003"
+DESCRIPTION_LIMIT = 300  # characters; search engines show about 160
 SLUG = "schema"
 
 REQUIRED_RELATIONS: dict[str, tuple[str, ...]] = {
@@ -61,6 +67,7 @@ def _check_common(page: Page) -> Iterator[Finding]:
         )
     elif kind not in KINDS:
         yield _finding(page, "kind", f"unknown kind {kind!r}", f"use one of: {', '.join(KINDS)}")
+    yield from _check_keys(page)
     description = page.meta.get("description")
     if not isinstance(description, str) or not description.strip():
         yield _finding(
@@ -69,6 +76,32 @@ def _check_common(page: Page) -> Iterator[Finding]:
             "the page has no description",
             "add 'description: <one sentence>' (shown by search engines)",
         )
+    elif (markup := markup_in(description)) is not None:
+        yield _finding(
+            page,
+            "description",
+            f"the description contains markup ({markup})",
+            "write it as plain text: no HTML, no &-codes; the site prints it as it is",
+        )
+    elif len(description) > DESCRIPTION_LIMIT:
+        yield _finding(
+            page,
+            "description",
+            f"the description has {len(description)} characters",
+            f"keep it to one sentence of at most {DESCRIPTION_LIMIT} characters",
+        )
+    for heading in page.headings:
+        markup = markup_in(strip_attr_list(heading.text))
+        if markup is not None:
+            yield Finding(
+                page.display_path,
+                heading.line,
+                CODE,
+                f"the heading contains markup ({markup})",
+                "write headings as plain text: no HTML, no &-codes (they appear in the "
+                "menu and the browser tab as they are)",
+                rule=SLUG,
+            )
     if page.title is None:
         yield Finding(
             page.display_path,
@@ -87,6 +120,22 @@ def _check_common(page: Page) -> Iterator[Finding]:
             "move the level-1 heading above all other headings",
             rule=SLUG,
         )
+
+
+def _check_keys(page: Page) -> Iterator[Finding]:
+    """Every key is one the handbook knows, so a misspelt relation is never ignored."""
+    known = list(FRONT_MATTER_KEYS)
+    for key in page.meta:
+        if key in FRONT_MATTER_KEYS:
+            continue
+        name = str(key)
+        close = get_close_matches(name.lower(), known, n=1, cutoff=0.6)
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else f"remove it, or use one of: {', '.join(known)}"
+        )
+        yield _finding(page, name, f"unknown front-matter key '{name}'", hint)
 
 
 def _check_relations(page: Page) -> Iterator[Finding]:

@@ -16,11 +16,13 @@ PASS (docs/en/prioriteringer/po1.md)::
     translation_of: nb-3f2a9c0d1b7e
 
 FAIL (HB008): no docs/en/prioriteringer/po1.md; ``kind: page`` where the source says
-``priority``; ``goals: [...]`` in the translation.
+``priority``; ``goals: [...]`` in the translation; ``translation_of: yes`` or any other value
+that is not a fingerprint (an error, never read as "outdated").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..findings import Finding
@@ -72,6 +74,14 @@ def translation_status(source: Page, translation: Page, current: str | None = No
     return "fresh" if str(recorded) == (current or fingerprint(source)) else "outdated"
 
 
+def _is_fingerprint(value: object, lang: str) -> bool:
+    """The one format of `translation_of`: the source's language and 12 hex digits."""
+    return (
+        isinstance(value, str)
+        and re.fullmatch(rf"{re.escape(lang)}-[0-9a-f]{{12}}", value) is not None
+    )
+
+
 def _check_pair(source: Page, translation: Page) -> Iterator[Finding]:
     path = translation.display_path
     for key in ("id", "kind"):
@@ -96,6 +106,18 @@ def _check_pair(source: Page, translation: Page) -> Iterator[Finding]:
                 rule=SLUG,
             )
     current = fingerprint(source)
+    recorded = translation.meta.get("translation_of")
+    if recorded is not None and not _is_fingerprint(recorded, source.lang):
+        yield Finding(
+            path,
+            translation.line_of("translation_of"),
+            CODE,
+            f"'translation_of: {recorded}' is not a fingerprint",
+            f"write the one `python -m handbook translated {path}` writes, such as "
+            f"'translation_of: {current}'",
+            rule=SLUG,
+        )
+        return
     status = translation_status(source, translation, current)
     if status == "untranslated":
         yield Finding(
