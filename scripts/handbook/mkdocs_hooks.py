@@ -25,12 +25,13 @@ from markdown.extensions.abbr import AbbrBlockprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from . import words
+from . import content_policy, safe_html, words
 from .config import HandbookConfig, load_config
 from .dev_server import poll_more_often
 from .findings import Finding
 from .git_history import has_full_history, last_commit_times
-from .model import Graph, Page, load_graph
+from .model import FRONT_MATTER_KEYS, Graph, Page, load_graph
+from .plain_text import as_template_text
 from .render import (
     expand_markers,
     handbook_json,
@@ -119,15 +120,17 @@ def _use_words(config: MkDocsConfig, handbook_config: HandbookConfig) -> None:
             log.error(_describe(finding))
         count = f"{len(problems)} problem{'s' * (len(problems) != 1)}"
         raise PluginError(f"the interface words have {count} (above); the site needs them all")
+    # Material prints the name and description without escaping them: as_template_text
+    # is the second layer behind the words rule's plain-text check.
     default = words.of(handbook_config.default_language)
-    config.site_name = default["site_name"]
-    config.site_description = default["site_description"]
+    config.site_name = as_template_text(default["site_name"])
+    config.site_description = as_template_text(default["site_description"])
     plugin = _i18n(config)
     for entry in plugin.config.languages if plugin else ():
         if entry.locale in handbook_config.languages[1:]:
             own = words.of(entry.locale)
-            entry["site_name"] = own["site_name"]
-            entry["site_description"] = own["site_description"]
+            entry["site_name"] = as_template_text(own["site_name"])
+            entry["site_description"] = as_template_text(own["site_description"])
             entry["nav_translations"] = own[words.NAV].as_dict()
 
 
@@ -211,12 +214,15 @@ def _template_word_error(message: str) -> PluginError:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """Give each language its own 404 page: the default language's at the site's root,
-    which hosts serve for any unknown address, the others' in their folder (/en/404.html).
+    """Give the 404 page its Content Security Policy, and each language its own 404 page:
+    the default language's at the site's root, which hosts serve for any unknown address,
+    the others' in their folder (/en/404.html).
 
     MkDocs writes 404.html to the root in every language's build, so the last language
     built replaced the default language's page.
     """
+    if template_name.endswith(".html"):
+        output = content_policy.with_policy(output)
     plugin = _i18n(config)
     lang = _build_language(config)
     if template_name != "404.html" or plugin is None or lang == plugin.default_language:
@@ -312,6 +318,52 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     if related:
         markdown = f"{markdown.rstrip()}\n\n{related}"
     return markdown
+
+
+def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    """Publish the page's HTML through the sanitiser, and make the fields the theme prints
+    without escaping (title, headings, description) plain text.
+
+    The check has reported what the sanitiser removes from the page's own Markdown, and a
+    strict build has stopped on it. Anything else it removes came from what the build
+    added (a related section made of another page's title): an error here, so a strict
+    build fails on it too.
+    """
+    published, removed = safe_html.sanitise(html)
+    if removed and _state is not None:
+        graph_page = _graph_page(page, _state.graph, _page_language(page, _state.graph))
+        path = graph_page.display_path if graph_page else page.file.src_uri
+        if not any(f.path == path and f.code == "HB010" for f in _state.findings):
+            for problem in removed:
+                log.error(
+                    f"{path}: HB010 {problem.message}, in the HTML the build made of this "
+                    f"page ({problem.hint})"
+                )
+    _plain_template_fields(page)
+    return published
+
+
+def _plain_template_fields(page: MkDocsPage) -> None:
+    """Material prints page titles, headings and front-matter values as they are. The
+    check keeps markup out of them; this keeps it out of a non-strict build too: unknown
+    front-matter keys are dropped (`template:` would choose the page's template) and every
+    printed value becomes text (plain_text.as_template_text)."""
+    page.title = as_template_text(page.title) if page.title else page.title
+    stack = list(page.toc)
+    while stack:
+        item = stack.pop()
+        item.title = as_template_text(item.title)
+        stack.extend(item.children)
+    page.meta = {
+        key: as_template_text(value) if isinstance(value, str) and key != "revision_date" else value
+        for key, value in page.meta.items()
+        if key in FRONT_MATTER_KEYS or key == "revision_date"
+    }
+
+
+def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    """Give the finished page its Content Security Policy (content_policy)."""
+    return content_policy.with_policy(output)
 
 
 def _configure_markdown(config: MkDocsConfig, lang: str) -> None:

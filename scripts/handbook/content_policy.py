@@ -1,0 +1,96 @@
+"""The Content Security Policy every page carries, as a <meta> element: GitHub Pages cannot
+send headers.
+
+The policy allows what the site itself serves and nothing else: scripts, styles, fonts,
+images, the search index and the search worker come from the site's origin; the inline
+scripts the theme writes are allowed by their SHA-256 hashes, so no other inline script and
+no event handler attribute runs, whatever reaches a page. Material's stylesheet draws some
+icons from `data:` images, hence `img-src data:`.
+
+The hashes are taken from the finished page. That is sound because nothing a contributor
+writes can add a script element to it: page content is sanitised before the theme sees it
+(safe_html), and every field a template prints is plain text (plain_text).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html.parser import HTMLParser
+
+# Script types a browser runs; any other type (application/json) is data.
+_RUNNABLE_TYPES = frozenset(
+    {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+)
+
+
+class _InlineScripts(HTMLParser):
+    """The text of every inline script a browser would run, exactly as written."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "script":
+            return
+        attributes = dict(attrs)
+        runnable = (attributes.get("type") or "").strip().lower() in _RUNNABLE_TYPES
+        self._current = [] if runnable and "src" not in attributes else None
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.scripts.append("".join(self._current))
+            self._current = None
+
+
+def inline_scripts(document: str) -> list[str]:
+    parser = _InlineScripts()
+    parser.feed(document)
+    parser.close()
+    return parser.scripts
+
+
+def script_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy(document: str) -> str:
+    """The policy for one finished page: its inline scripts' hashes and the fixed rest."""
+    hashes = sorted({script_hash(script) for script in inline_scripts(document)})
+    return "; ".join(
+        (
+            "default-src 'self'",
+            " ".join(["script-src 'self'", *hashes]),
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        )
+    )
+
+
+def with_policy(document: str) -> str:
+    """The page with its policy early in <head>, before anything it governs: right after
+    `<meta charset>`, which must stay within the first 1024 bytes.
+
+    A page without a <head> (not a theme page) is returned unchanged.
+    """
+    head = document.find("<head>")
+    if head == -1:
+        return document
+    at = head + len("<head>")
+    charset = document.find("<meta charset", at)
+    if charset != -1:
+        at = document.index(">", charset) + 1
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(document)}">'
+    return f"{document[:at]}\n    {meta}{document[at:]}"
