@@ -1,6 +1,8 @@
-"""Fault injection: copy the real handbook, break one thing, and check that the check fails
-and names the right file and line.
+"""Fault injection: copy the real handbook, break it, and check that the check fails and
+names the right file and line, and that the strict build stops on the same findings.
 
+Relation faults break one copy each. Hostile content (hostile_payloads.py) shares one copy:
+each payload sits on its own page, so one check run and one build serve dozens of faults.
 Expected lines are found by searching the broken file, never hard-coded, so the suite keeps
 working as the content is edited.
 """
@@ -12,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hostile_payloads import PAYLOADS, Planted, plant
 
 from handbook.cli import main
 
-from helpers import ROOT, copy_project, strict_build
+from helpers import PROJECT_PARTS, ROOT, copy_project, strict_build
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -128,3 +131,32 @@ def test_the_build_fails_on_a_fault_and_names_it(handbook) -> None:
     completed = strict_build(handbook, handbook / "site")
     assert completed.returncode != 0
     assert f"{path}:{line}: {code}" in completed.stderr
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> tuple[Path, list[Planted]]:
+    """One copy of the whole project with every hostile payload planted, and where each is."""
+    root = copy_project(tmp_path_factory.mktemp("hostile"), PROJECT_PARTS)
+    return root, plant(root)
+
+
+def test_every_hostile_payload_is_reported_at_its_line(hostile, capsys) -> None:
+    root, planted = hostile
+    code, errors = _check(root, capsys)
+    assert code == 1
+    missing = [p.expected for p in planted if p.payload.code and p.expected not in errors]
+    assert missing == [], f"not reported: {missing}"
+    assert len(planted) == len(PAYLOADS)
+
+
+def test_the_strict_build_stops_on_the_same_findings(hostile) -> None:
+    root, planted = hostile
+    completed = strict_build(root, root / "site-strict")
+    assert completed.returncode != 0
+    assert "Traceback" not in completed.stderr
+    missing = [
+        p.expected
+        for p in planted
+        if p.payload.code and "{}:{}: {}".format(*p.expected) not in completed.stderr
+    ]
+    assert missing == [], f"the build did not name: {missing}"

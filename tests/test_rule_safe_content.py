@@ -76,3 +76,14 @@ def test_what_the_handbook_writes_is_fine(tmp_path):
         "Begrep\n:   Forklaring\n\n## Seksjon {: #egen .klasse lang=en }\n"
     )
     assert findings_of(write_handbook(tmp_path, pages), "safe-content") == []
+
+
+def test_the_fixtures_render_with_the_real_handbooks_extensions(tmp_path):
+    """The rule tests above see the HTML the real build makes."""
+    from handbook.config import load_config
+
+    from helpers import ROOT
+
+    real = load_config(ROOT / "mkdocs.yml").markdown
+    fixture = load_config(write_handbook(tmp_path)).markdown
+    assert (fixture.extensions, fixture.options) == (real.extensions, real.options)

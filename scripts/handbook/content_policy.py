@@ -7,9 +7,10 @@ scripts the theme writes are allowed by their SHA-256 hashes, so no other inline
 no event handler attribute runs, whatever reaches a page. Material's stylesheet draws some
 icons from `data:` images, hence `img-src data:`.
 
-The hashes are taken from the finished page. That is sound because nothing a contributor
-writes can add a script element to it: page content is sanitised before the theme sees it
-(safe_html), and every field a template prints is plain text (plain_text).
+The hashes are taken from the finished page without its content: what is left is what
+the theme wrote. So a script that got into the content by any route is not hashed and does
+not run, though the content is sanitised before the theme sees it (safe_html), and every
+other field a template prints is plain text (plain_text).
 """
 
 from __future__ import annotations
@@ -61,9 +62,11 @@ def script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(document: str) -> str:
-    """The policy for one finished page: its inline scripts' hashes and the fixed rest."""
-    hashes = sorted({script_hash(script) for script in inline_scripts(document)})
+def policy(document: str, content: str = "") -> str:
+    """The policy for one finished page: the hashes of the inline scripts the theme wrote
+    (those of the page outside its `content`), and the fixed rest."""
+    theme_part = document.replace(content, "", 1) if content else document
+    hashes = sorted({script_hash(script) for script in inline_scripts(theme_part)})
     return "; ".join(
         (
             "default-src 'self'",
@@ -79,11 +82,12 @@ def policy(document: str) -> str:
     )
 
 
-def with_policy(document: str) -> str:
+def with_policy(document: str, content: str = "") -> str:
     """The page with its policy early in <head>, before anything it governs: right after
     `<meta charset>`, which must stay within the first 1024 bytes.
 
-    A page without a <head> (not a theme page) is returned unchanged.
+    `content` is the page's own HTML, as the theme put it in; a page without a <head>
+    (not a theme page) is returned unchanged.
     """
     head = document.find("<head>")
     if head == -1:
@@ -92,5 +96,5 @@ def with_policy(document: str) -> str:
     charset = document.find("<meta charset", at)
     if charset != -1:
         at = document.index(">", charset) + 1
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(document)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(document, content)}">'
     return f"{document[:at]}\n    {meta}{document[at:]}"

@@ -363,7 +363,7 @@ def _plain_template_fields(page: MkDocsPage) -> None:
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     """Give the finished page its Content Security Policy (content_policy)."""
-    return content_policy.with_policy(output)
+    return content_policy.with_policy(output, page.content or "")
 
 
 def _configure_markdown(config: MkDocsConfig, lang: str) -> None:

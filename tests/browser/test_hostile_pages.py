@@ -1,0 +1,81 @@
+"""The hostile payloads (tests/hostile_payloads.py) in a non-strict build, which publishes
+despite the errors: none of them does anything in a reader's browser.
+
+For each payload the test loads its page, hovers and clicks what the payload added (found
+by its marker), moves the focus, and then looks for every effect: a script that ran, a
+dialog, a request to another site, a navigation, a hidden article, or an element or
+attribute the sanitiser should have removed.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from hostile_payloads import PAYLOADS, plant
+from static_server import free_port, serve
+
+from helpers import PROJECT_PARTS, copy_project, strict_build
+
+SITE_PATH = "/handbok/"  # as on GitHub Pages (see conftest.py)
+
+LEFT_OVER = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll("article *")) {
+    const tag = el.tagName.toLowerCase();
+    if (["script", "style", "iframe", "object", "embed", "form", "svg", "math", "base",
+         "meta", "link", "noscript", "template"].includes(tag)) found.push(tag);
+    for (const attribute of el.getAttributeNames()) {
+      if (attribute.startsWith("on") || attribute === "style") found.push(`${tag}[${attribute}]`);
+    }
+    const address = el.getAttribute("href") || el.getAttribute("src") || "";
+    if (/^\\s*(javascript|data|vbscript):/i.test(address)) found.push(`${tag} ${address}`);
+  }
+  for (const el of document.querySelectorAll("base, meta[http-equiv]")) {
+    if (el.getAttribute("http-equiv") !== "Content-Security-Policy") found.push(el.outerHTML);
+  }
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("hostile-site"), PROJECT_PARTS)
+    planted = {p.payload.marker: p for p in plant(root)}
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}{SITE_PATH}"
+    completed = strict_build(root, root / "site", "--no-strict", SITE_URL=base_url)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "Traceback" not in completed.stderr
+    with serve(root / "site", port, SITE_PATH) as served:
+        yield served, planted
+
+
+@pytest.mark.parametrize("marker", [p.marker for p in PAYLOADS])
+def test_the_payload_does_nothing(page, hostile_site, marker) -> None:
+    base_url, planted = hostile_site
+    url = base_url + planted[marker].url
+    origin = urlsplit(base_url)[:2]
+    requests: list[str] = []
+    dialogs: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    for element in page.locator("article").get_by_text(marker).all():
+        if not element.is_visible():
+            continue
+        element.hover()
+        # Links to other sites are allowed; following one is not an effect of the payload.
+        if element.evaluate("e => !e.closest('a[href^=\"http\"]')"):
+            element.click(no_wait_after=True)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(300)
+
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == []
+    assert page.url.split("#")[0] == url
+    assert page.locator("article").is_visible()
+    assert page.evaluate(LEFT_OVER) == []
+    foreign = [r for r in requests if not r.startswith("data:") and urlsplit(r)[:2] != origin]
+    assert foreign == []
