@@ -14,6 +14,7 @@ import pytest
 from handbook.inventory import check_svg, take_inventory
 
 from handbook_fixtures import findings_of, graph_of, where, write_handbook
+from helpers import copy_project, strict_build
 
 SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
 
@@ -352,3 +353,48 @@ def test_published_is_exactly_the_accepted_files(tmp_path):
     assert not {"nb/side.html", "nb/bilde.svg", "nb/lenke.md"} & inventory.published
     kinds = {entry.path: entry.kind for entry in inventory.entries}
     assert (kinds["nb"], kinds["nb/lenke.md"], kinds["nb/bilde.png"]) == ("folder", "link", "file")
+
+
+def test_the_build_fails_on_them_and_leaves_them_out_when_not_strict(tmp_path):
+    """A copy of the real handbook with every kind of rejected file: the strict build stops
+    and names each; a build that is not strict finishes without publishing any of them."""
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    (docs / "nb/x.md").symlink_to("/etc/hostname")
+    outside = tmp_path / "outside"  # MkDocs itself walks into a linked folder
+    outside.mkdir()
+    (outside / "hemmelig.txt").write_text("hemmelig\n", "utf-8")
+    (docs / "nb/etc").symlink_to(outside, target_is_directory=True)
+    (docs / "nb/side.html").write_text("<script>alert(1)</script>\n", "utf-8")
+    (docs / "en/a.markdown").write_text("# A\n", "utf-8")
+    (docs / "evil.js").write_text("alert(1)\n", "utf-8")
+    (docs / "other").mkdir()
+    (docs / "other/readme.md").write_text("# Les meg\n", "utf-8")
+    (docs / "assets/bilde.svg").write_text(SVG_OPEN + "<script>x()</script>\n</svg>\n", "utf-8")
+    (docs / "nb/kart.svg").write_text(CLEAN_SVG, "utf-8")
+    rejected = (
+        ("docs/nb/x.md", 1),
+        ("docs/nb/etc", 1),
+        ("docs/nb/side.html", 1),
+        ("docs/en/a.markdown", 1),
+        ("docs/evil.js", 1),
+        ("docs/other", 1),
+        ("docs/assets/bilde.svg", 2),
+    )
+
+    strict = strict_build(project, tmp_path / "strict")
+    assert strict.returncode != 0
+    for path, line in rejected:
+        assert f"{path}:{line}: HB012" in strict.stderr
+
+    site = tmp_path / "site"
+    lenient = strict_build(project, site, "--no-strict")
+    assert lenient.returncode == 0, lenient.stderr
+    published = {p.relative_to(site).as_posix() for p in site.rglob("*")}
+    for gone in ("x", "side.html", "en/a.markdown", "en/a", "assets/bilde.svg"):
+        assert gone not in published
+    assert not any(p.startswith(("evil", "other", "etc", "x/")) for p in published)
+    assert "kart.svg" in published  # the clean image is published
+    assert "assets/javascripts/search-query.js" in published  # the site's own script
+    assert any(p.startswith("assets/javascripts/bundle.") for p in published)  # Material's
+    assert "left out of the site" in lenient.stderr
