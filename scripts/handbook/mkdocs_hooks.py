@@ -30,6 +30,7 @@ from .config import HandbookConfig, load_config
 from .dev_server import poll_more_often
 from .findings import Finding
 from .git_history import has_full_history, last_commit_times
+from .inventory import docs_path, take_inventory
 from .model import FRONT_MATTER_KEYS, Graph, Page, load_graph
 from .plain_text import as_template_text
 from .render import (
@@ -255,6 +256,35 @@ def on_pre_build(config: MkDocsConfig) -> None:
     for finding in findings:
         # Outdated translations are reported, not fatal: the page shows a notice instead.
         (log.error if finding.is_error else log.info)(_describe(finding))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Leave out of the site every file in docs/ that the files rule (HB012) rejects, so a
+    build that is not strict does not publish it either.
+
+    What may be published is decided once, from the inventory the check judged: a file
+    not in it (one reached through a linked folder, or one added since) is left out too.
+    Runs before mkdocs-static-i18n's on_files (priority -100) sorts the files by language.
+    Files the theme adds (Material's scripts and style sheets) are not in docs/: kept.
+    """
+    if _state is not None:
+        inventory = _state.graph.files
+    else:
+        languages = load_config(Path(config.config_file_path)).languages
+        inventory = take_inventory(config.docs_dir, languages)
+    left_out = []
+    for file in list(files):
+        path = docs_path(file.abs_src_path, config.docs_dir) if file.abs_src_path else None
+        if path is not None and path not in inventory.published:
+            files.remove(file)
+            left_out.append(path)
+    if left_out and _is_outer_build(config):
+        root = os.path.dirname(config.config_file_path)
+        docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
+        shown = ", ".join(f"{docs}/{path}" for path in left_out[:20])
+        more = f" and {len(left_out) - 20} more" if len(left_out) > 20 else ""
+        log.warning(f"left out of the site, as the check rejects them (HB012): {shown}{more}")
+    return files
 
 
 def _describe(finding: Finding) -> str:

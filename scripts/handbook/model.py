@@ -28,6 +28,7 @@ from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
 from mkdocs.utils.meta import SafeLoader as _MkDocsLoader
 
 from .config import HandbookConfig
+from .inventory import Inventory, take_inventory
 
 KINDS = ("goal", "instrument", "programme", "priority", "objective", "page")
 
@@ -211,6 +212,11 @@ class Graph:
     config: HandbookConfig
     pages: list[Page]
     relations: list[Relation]
+
+    @cached_property
+    def files(self) -> Inventory:
+        """Everything under docs/, listed without following links (rule HB012 judges it)."""
+        return take_inventory(self.config.docs_dir, self.config.languages)
 
     @cached_property
     def by_language(self) -> dict[str, list[Page]]:
@@ -412,17 +418,28 @@ def _failing_value_line(front: str) -> int:
 def iter_markdown(docs_dir: Path, lang: str) -> list[tuple[str, str]]:
     """Every Markdown file of one language folder as (path inside the folder, file path).
 
-    os.walk with plain strings: pathlib's rglob and relative_to cost more than reading
-    the files once a handbook has thousands of pages.
+    Links (symlinks) are skipped, never followed or read: the files rule (HB012) reports
+    them. os.scandir with plain strings: its entries know whether they are links, folders
+    or files without another system call, and pathlib's rglob and relative_to cost more
+    than reading the files once a handbook has thousands of pages.
     """
-    base = os.path.join(docs_dir, lang)
     found: list[tuple[str, str]] = []
-    for folder, _, names in os.walk(base):
-        prefix = os.path.relpath(folder, base).replace(os.sep, "/")
-        prefix = "" if prefix == "." else prefix + "/"
-        found.extend(
-            (prefix + name, os.path.join(folder, name)) for name in names if name.endswith(".md")
-        )
+    folders = [(os.path.join(docs_dir, lang), "")]
+    if os.path.islink(folders[0][0]):
+        return found
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # a missing or unreadable folder has no pages (as with os.walk)
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((entry.path, prefix + entry.name + "/"))
+            elif entry.name.endswith(".md") and entry.is_file(follow_symlinks=False):
+                found.append((prefix + entry.name, entry.path))
     found.sort()
     return found
 

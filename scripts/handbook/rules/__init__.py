@@ -15,6 +15,7 @@ from ..findings import Finding
 from ..model import Graph
 from . import (
     coverage,
+    files,
     front_matter,
     identity,
     links,
@@ -57,6 +58,7 @@ RULES: dict[str, Rule] = {
             links,
             safe_content,
             words,
+            files,
         ),
     )
 }

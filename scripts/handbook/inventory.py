@@ -1,0 +1,544 @@
+"""Everything in docs/, found without following a link, and what of it the site may publish.
+
+MkDocs publishes every file under docs_dir: an `.html` file as it is, scripts and all, an SVG
+image with its scripts, and the file a symlink points to (it walks with `followlinks=True`),
+even one of the build machine such as /etc/hostname. The check reads only `.md` pages, so
+none of that was ever checked. Here the whole tree is listed, and judged against short
+allowlists of what belongs where:
+
+- docs/ holds the language folders (from mkdocs.yml) and assets/, nothing else;
+- a language folder holds pages (`.md`) and images;
+- assets/ holds style sheets (in assets/stylesheets/), the site's own scripts (in
+  assets/javascripts/), fonts, images, and the licence notes of third-party files;
+- a symlink, anywhere, is never followed, read or published;
+- an SVG image holds shapes, text, gradients, masks and filters only (see `check_svg`).
+
+The check reports each `Problem` (rule HB012, rules/files.py), and the build leaves out
+every file that is not `published` (mkdocs_hooks.on_files): one decision, used by both.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+from xml.parsers import expat
+
+ASSETS = "assets"
+STYLESHEETS = "assets/stylesheets/"
+JAVASCRIPTS = "assets/javascripts/"
+
+PAGE = ".md"
+# What MkDocs reads as a page besides .md (mkdocs.utils.markdown_extensions), and other
+# Markdown endings it would publish as they are. The check reads only .md.
+OTHER_MARKDOWN = frozenset(
+    {".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext", ".text"}
+)
+# Images a browser shows and never runs; SVG only after check_svg.
+IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
+FONTS = frozenset({".woff2", ".woff"})
+# Files a browser runs or renders as a document, named in the message for what they are.
+ACTIVE = frozenset(
+    {".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt", ".svgz", ".php"}
+)
+SCRIPTS = frozenset({".js", ".mjs", ".cjs", ".javascript"})
+# Licence and source notes that come with third-party assets (assets/oslo/).
+NOTE_NAMES = frozenset({"LICENSE", "LICENCE", "NOTICE"})
+NOTE_SUFFIX = ".txt"
+
+SVG_MAX_BYTES = 1_000_000  # a bigger SVG is not parsed (and is no longer a small image)
+PROBLEMS_PER_SVG = 10
+
+
+class Entry(NamedTuple):
+    """One thing under docs/: its path there ('/'-separated) and what it is.
+
+    `kind` is "file" (a regular file), "folder", "link" (a symlink, to anything or
+    nothing) or "other" (a pipe, socket or device).
+    """
+
+    path: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why an entry may not be published, with the line to look at (1 unless known)."""
+
+    path: str  # relative to docs/
+    line: int
+    message: str
+    hint: str
+
+
+def take_inventory(docs_dir: str | os.PathLike[str], languages: tuple[str, ...]) -> Inventory:
+    """List every entry under docs_dir. A link is listed, never followed or read."""
+    return Inventory(str(docs_dir), tuple(languages), tuple(sorted(_walk(str(docs_dir), ""))))
+
+
+def _walk(docs_dir: str, prefix: str) -> Iterator[Entry]:
+    folders = [(docs_dir, prefix)]  # a list, not recursion: any depth of folders is fine
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                path = prefix + entry.name
+                # DirEntry knows these from the folder listing (lstat at worst), never
+                # from what a link points to.
+                if entry.is_symlink():
+                    yield Entry(path, "link")
+                elif entry.is_dir(follow_symlinks=False):
+                    yield Entry(path, "folder")
+                    folders.append((entry.path, path + "/"))
+                elif entry.is_file(follow_symlinks=False):
+                    yield Entry(path, "file")
+                else:
+                    yield Entry(path, "other")
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """The entries under docs/, the problems found with them, and what may be published."""
+
+    docs_dir: str
+    languages: tuple[str, ...]
+    entries: tuple[Entry, ...]
+
+    @cached_property
+    def _judged(self) -> tuple[tuple[Problem, ...], frozenset[str]]:
+        problems: list[Problem] = []
+        published: set[str] = set()
+        rejected_folders: tuple[str, ...] = ()  # what is inside is left out, unreported
+        languages = frozenset(self.languages)
+        for entry in self.entries:
+            path, kind = entry
+            if rejected_folders and path.startswith(rejected_folders):
+                continue
+            top, slash, _ = path.partition("/")
+            if kind == "file" and slash and top in languages and path.endswith(PAGE):
+                published.add(path)  # a page: by far the most common entry, decided fast
+                continue
+            found = list(self._judge(entry))
+            problems.extend(found)
+            if found and kind == "folder":
+                rejected_folders += (path + "/",)
+            elif not found and kind == "file":
+                published.add(path)
+        return tuple(problems), frozenset(published)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem, in path order."""
+        return self._judged[0]
+
+    @property
+    def published(self) -> frozenset[str]:
+        """The regular files the site may publish (paths under docs/); nothing else may be."""
+        return self._judged[1]
+
+    def _judge(self, entry: Entry) -> Iterator[Problem]:
+        path, kind = entry.path, entry.kind
+        if kind == "link":
+            yield Problem(
+                path,
+                1,
+                "this is a link (symlink) to a file or folder elsewhere; the build would "
+                "publish whatever it points to",
+                "remove the link and copy the file (or the folder's files) in instead",
+            )
+            return
+        if kind == "other":
+            yield Problem(
+                path,
+                1,
+                "this is not a file or a folder (a pipe, socket or device)",
+                "remove it",
+            )
+            return
+        top, _, rest = path.partition("/")
+        if not rest:
+            yield from self._judge_top(path, kind)
+        elif kind == "file":
+            if top == ASSETS:
+                yield from self._judge_asset(path)
+            else:
+                yield from self._judge_language_file(path, top)
+
+    def _judge_top(self, name: str, kind: str) -> Iterator[Problem]:
+        allowed = (*self.languages, ASSETS)
+        if name in allowed:
+            if kind != "folder":
+                yield Problem(name, 1, f"docs/{name} must be a folder", "remove the file")
+            return
+        folders = ", ".join(f"docs/{lang}/" for lang in allowed)
+        what = "the folder" if kind == "folder" else "the file"
+        left_out = " (nothing in it is published)" if kind == "folder" else ""
+        yield Problem(
+            name,
+            1,
+            f"{what} docs/{name} is outside the folders the site is built from: "
+            f"{folders}{left_out}",
+            f"{self._where_things_go()}; move it there or remove it",
+        )
+
+    def _where_things_go(self) -> str:
+        languages = " or ".join(f"docs/{lang}/" for lang in self.languages)
+        return (
+            f"pages go in {languages} as .md files, images in docs/<language>/... "
+            f"or docs/{ASSETS}/..."
+        )
+
+    def _judge_language_file(self, path: str, lang: str) -> Iterator[Problem]:
+        name = path.rpartition("/")[2]
+        stem, ext = os.path.splitext(name)
+        ext = ext.lower()
+        if name.endswith(PAGE):
+            return
+        if ext in IMAGES:
+            if ext == ".svg":
+                yield from self._judge_svg(path)
+            return
+        if ext in OTHER_MARKDOWN or ext == PAGE:
+            yield Problem(
+                path,
+                1,
+                f"a page must end in .md, not {os.path.splitext(name)[1]}: the check reads "
+                "only .md files, and the build would publish this one unchecked",
+                f"rename it to {stem}.md",
+            )
+        elif ext in ACTIVE:
+            yield Problem(
+                path,
+                1,
+                f"a {ext} file is published as it is, scripts and all; pages are written "
+                "in Markdown",
+                "write the page as a .md file instead, and remove this one",
+            )
+        elif ext in SCRIPTS or ext == ".css":
+            yield Problem(
+                path,
+                1,
+                f"a {ext} file changes how the site works; only the site's own scripts and "
+                f"style sheets are published, from docs/{JAVASCRIPTS} and docs/{STYLESHEETS}",
+                "remove it; ask a developer if the site needs it",
+            )
+        else:
+            images = ", ".join(sorted(ext.lstrip(".") for ext in IMAGES))
+            yield Problem(
+                path,
+                1,
+                f"only pages (.md) and images ({images}) belong in docs/{lang}/",
+                f"{self._where_things_go()}; other files do not belong in the handbook",
+            )
+
+    def _judge_asset(self, path: str) -> Iterator[Problem]:
+        name = path.rpartition("/")[2]
+        ext = os.path.splitext(name)[1].lower()
+        if ext in IMAGES or ext in FONTS or name in NOTE_NAMES or ext == NOTE_SUFFIX:
+            if ext == ".svg":
+                yield from self._judge_svg(path)
+            return
+        if ext == ".css":
+            if not path.startswith(STYLESHEETS):
+                yield Problem(
+                    path,
+                    1,
+                    f"style sheets belong in docs/{STYLESHEETS}",
+                    "move it there (and name it under extra_css in mkdocs.yml)",
+                )
+        elif ext in SCRIPTS:
+            if ext != ".js" or not path.startswith(JAVASCRIPTS):
+                yield Problem(
+                    path,
+                    1,
+                    f"the site's scripts are .js files in docs/{JAVASCRIPTS}",
+                    "remove it, or ask a developer to add it there",
+                )
+        elif ext == PAGE or ext in OTHER_MARKDOWN:
+            yield Problem(
+                path, 1, f"pages do not belong in docs/{ASSETS}/", self._where_things_go()
+            )
+        elif ext in ACTIVE:
+            yield Problem(
+                path,
+                1,
+                f"a {ext} file is published as it is, scripts and all",
+                "remove it; pages are .md files in the language folders",
+            )
+        else:
+            yield Problem(
+                path,
+                1,
+                f"docs/{ASSETS}/ holds style sheets, the site's scripts, fonts "
+                f"({', '.join(sorted(FONTS))}), images and licence notes (LICENSE, .txt) only",
+                "remove it, or ask a developer whether the site needs it",
+            )
+
+    def _judge_svg(self, path: str) -> Iterator[Problem]:
+        for line, message in check_svg(os.path.join(self.docs_dir, path)):
+            yield Problem(
+                path,
+                line,
+                message,
+                "an SVG image may hold shapes, text, gradients, masks and filters only: "
+                "save it again without scripts, links, styles or embedded content, "
+                "or use a PNG image instead",
+            )
+
+
+# --- SVG -------------------------------------------------------------------------------
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+# Drawing programs' own data (Inkscape, Sodipodi, and the RDF licence block they write).
+# Browsers know none of these namespaces, so they neither show nor run what is in them;
+# the elements inside are checked all the same (an XHTML <script> there would run).
+EDITOR_NS = frozenset(
+    {
+        "http://www.inkscape.org/namespaces/inkscape",
+        "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "http://creativecommons.org/ns#",
+        "http://web.resource.org/cc/",
+        "http://purl.org/dc/elements/1.1/",
+    }
+)
+
+
+def _names(text: str) -> frozenset[str]:
+    """The names in a text, one or more a line (long lists read better that way)."""
+    return frozenset(text.split())
+
+
+# Shapes, text, structure, paint servers, clipping, masking and filters. Left out on purpose:
+# script, style, a, foreignObject, image, feImage (they run, style, link or load something),
+# the animation elements (animate and set can write a javascript: link into href), and the
+# SVG 1.1 elements that load from a URL (cursor, font-face-uri, color-profile).
+SVG_ELEMENTS = _names(
+    """
+    svg g defs desc title metadata symbol use switch
+    path rect circle ellipse line polyline polygon
+    text tspan textPath
+    linearGradient radialGradient stop pattern clipPath mask marker
+    filter feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix
+    feDiffuseLighting feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB
+    feFuncG feFuncR feGaussianBlur feMerge feMergeNode feMorphology feOffset fePointLight
+    feSpecularLighting feSpotLight feTile feTurbulence
+    """
+)
+
+# Geometry, text layout, paint servers, filters, and the presentation attributes. No event
+# handlers (on*), no xml:base, no target; href is checked on its own.
+SVG_ATTRIBUTES = _names(
+    """
+    id class style lang tabindex role focusable version baseProfile systemLanguage
+    x y width height viewBox preserveAspectRatio transform transform-origin
+    d pathLength points cx cy r rx ry x1 y1 x2 y2 fx fy fr
+    dx dy rotate textLength lengthAdjust startOffset method spacing side path
+    gradientUnits gradientTransform spreadMethod offset
+    patternUnits patternContentUnits patternTransform clipPathUnits maskUnits maskContentUnits
+    markerUnits markerWidth markerHeight refX refY orient
+    filterUnits primitiveUnits filterRes in in2 result stdDeviation edgeMode mode operator
+    k1 k2 k3 k4 values type tableValues slope intercept amplitude exponent
+    baseFrequency numOctaves seed stitchTiles scale xChannelSelector yChannelSelector
+    radius order kernelMatrix divisor bias targetX targetY preserveAlpha kernelUnitLength
+    surfaceScale diffuseConstant specularConstant specularExponent azimuth elevation z
+    pointsAtX pointsAtY pointsAtZ limitingConeAngle
+    alignment-baseline baseline-shift clip clip-path clip-rule color color-interpolation
+    color-interpolation-filters color-rendering cursor direction display dominant-baseline
+    enable-background fill fill-opacity fill-rule filter flood-color flood-opacity
+    font font-family font-size font-size-adjust font-stretch font-style font-variant
+    font-weight glyph-orientation-horizontal glyph-orientation-vertical image-rendering
+    isolation kerning letter-spacing lighting-color marker marker-start marker-mid marker-end
+    mask mask-type mix-blend-mode opacity overflow paint-order pointer-events
+    shape-rendering stop-color stop-opacity stroke stroke-dasharray stroke-dashoffset
+    stroke-linecap stroke-linejoin stroke-miterlimit stroke-opacity stroke-width
+    text-anchor text-decoration text-rendering unicode-bidi vector-effect visibility
+    word-spacing writing-mode
+    """
+)
+XML_ATTRIBUTES = frozenset({"space", "lang"})
+XLINK_ATTRIBUTES = frozenset({"href", "title"})
+
+# A CSS url() (any case); what it may point at is checked. Backslashes are refused outright:
+# CSS escapes can spell url( as \75 rl(.
+_CSS_URL = re.compile(r"url\(\s*(['\"]?)\s*([^'\")]*)", re.IGNORECASE)
+_CSS_LOADS = re.compile(r"image-set\(|image\(|src\(|@import", re.IGNORECASE)
+_FRAGMENT = re.compile(r"#[\w.:-]+\Z")
+
+
+class _Stop(Exception):
+    """Parsing ends here: a declaration no image needs, reported at its line."""
+
+
+def check_svg(file_path: str) -> list[tuple[int, str]]:
+    """The problems of one SVG file as (line, message); empty when it is a clean image.
+
+    Parsed with expat, which neither fetches nor expands anything here: a DOCTYPE (where
+    entities such as the "billion laughs" are declared) ends the parse at once, and so does
+    a file bigger than SVG_MAX_BYTES. The file is opened without following a link.
+    """
+    try:
+        data = _read_regular_file(file_path, SVG_MAX_BYTES)
+    except OSError as error:
+        return [(1, f"the SVG image cannot be read: {error.strerror or error}")]
+    if data is None:
+        return [(1, f"the SVG image is bigger than {SVG_MAX_BYTES // 1_000_000} MB")]
+
+    problems: dict[int, str] = {}  # line -> first problem on it (findings are per line)
+    parser = expat.ParserCreate(namespace_separator=" ")
+    rejected_depth = 0  # > 0 inside an element already reported: its content is not
+
+    def report(message: str) -> None:
+        problems.setdefault(parser.CurrentLineNumber, message)
+        if len(problems) >= PROBLEMS_PER_SVG:
+            raise _Stop
+
+    def doctype(name: str, *_: object) -> None:
+        report("a DOCTYPE declaration in an SVG image (it can declare entities)")
+        raise _Stop
+
+    def entity(name: str, *_: object) -> None:
+        report(f"an ENTITY declaration ({name}) in an SVG image")
+        raise _Stop
+
+    def instruction(target: str, data: str) -> None:
+        report(f"a processing instruction <?{target} ...?> (it can load a style sheet)")
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal rejected_depth
+        if rejected_depth:
+            rejected_depth += 1
+            return
+        element_problem = _element_problem(name)
+        problem = element_problem or _attributes_problem(name, attributes)
+        if problem:
+            report(problem)
+        if element_problem:
+            rejected_depth = 1
+
+    def end(name: str) -> None:
+        nonlocal rejected_depth
+        if rejected_depth:
+            rejected_depth -= 1
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = entity
+    parser.ProcessingInstructionHandler = instruction
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.Parse(data, True)
+    except _Stop:
+        pass
+    except expat.ExpatError as error:
+        problems.setdefault(
+            error.lineno or 1,
+            f"the SVG image is not well-formed XML: {expat.ErrorString(error.code)}",
+        )
+    return sorted(problems.items())
+
+
+def _read_regular_file(file_path: str, limit: int) -> bytes | None:
+    """A regular file's bytes, or None when it is bigger than `limit`.
+
+    O_NOFOLLOW refuses a link put in the file's place since the inventory was taken, and
+    O_NONBLOCK keeps a pipe put there from blocking the open.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(file_path, flags | getattr(os, "O_BINARY", 0))
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(0, "not a regular file")
+        if status.st_size > limit:
+            return None
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(descriptor, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return None if size > limit else b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _split(name: str) -> tuple[str, str]:
+    """expat's 'namespace local' name as (namespace, local); no namespace is ''."""
+    namespace, _, local = name.rpartition(" ")
+    return namespace, local
+
+
+def _element_problem(name: str) -> str | None:
+    namespace, local = _split(name)
+    if namespace == SVG_NS:
+        return None if local in SVG_ELEMENTS else f"<{local}> element in an SVG image"
+    if namespace in EDITOR_NS:
+        return None
+    if not namespace:
+        return f'<{local}> element without the SVG namespace (xmlns="{SVG_NS}")'
+    return f"<{local}> element from another language ({namespace}) in an SVG image"
+
+
+def _attributes_problem(element: str, attributes: dict[str, str]) -> str | None:
+    tag = _split(element)[1]
+    for name, value in attributes.items():
+        namespace, local = _split(name)
+        if local.lower().startswith("on") and namespace not in EDITOR_NS:
+            return f"event handler attribute {local}= on <{tag}>"
+        if namespace in EDITOR_NS:
+            continue
+        if (namespace, local) in (("", "href"), (XLINK_NS, "href")):
+            if not _FRAGMENT.match(value.strip()):
+                shown = "xlink:href" if namespace else "href"
+                return f'{shown}="{_short(value)}" on <{tag}>: only links inside the image (#id)'
+            continue
+        allowed = (
+            (not namespace and (local in SVG_ATTRIBUTES or local.startswith(("aria-", "data-"))))
+            or (namespace == XML_NS and local in XML_ATTRIBUTES)
+            or (namespace == XLINK_NS and local in XLINK_ATTRIBUTES)
+        )
+        if not allowed:
+            return f"attribute {local}= on <{tag}> is not allowed in an SVG image"
+        if local.startswith(("aria-", "data-")) or (namespace == XLINK_NS and local == "title"):
+            continue
+        problem = _css_value_problem(value)
+        if problem:
+            return f"{local}= on <{tag}>: {problem}"
+    return None
+
+
+def _css_value_problem(value: str) -> str | None:
+    """Attribute values are CSS values too (style=, fill=): they may point inside only."""
+    if "\\" in value:
+        return "a backslash (CSS escape)"
+    for match in _CSS_URL.finditer(value):
+        if not match.group(2).strip().startswith("#"):
+            return f"url({_short(match.group(2))}) points outside the image"
+    if _CSS_LOADS.search(value):
+        return "a CSS function that loads a file"
+    return None
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def docs_path(file_path: str | os.PathLike[str], docs_dir: str | os.PathLike[str]) -> str | None:
+    """`file_path` as a '/'-separated path under docs_dir, or None when it lies outside.
+
+    By name only: no link is resolved (a file reached through a linked folder has a path
+    under docs/ that the inventory does not list, so it is not published).
+    """
+    relative = os.path.relpath(os.path.abspath(file_path), os.path.abspath(docs_dir))
+    if relative == os.curdir or relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return None
+    return relative.replace(os.sep, "/")
