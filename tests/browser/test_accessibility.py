@@ -18,7 +18,9 @@ AXE_SCRIPT = files("axe_playwright_python").joinpath("axe.min.js").read_text(enc
 
 
 def axe_violations(page) -> list[str]:
-    page.add_script_tag(content=AXE_SCRIPT)
+    # Evaluated, not added as a <script>: the site's Content Security Policy blocks inline
+    # scripts it has no hash for, and the test must not weaken the policy it runs under.
+    page.evaluate(f"{AXE_SCRIPT}\n;void 0")
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
         " resultTypes: ['violations']})",
