@@ -9,6 +9,10 @@
 #                make serve's save-to-reload time, and the test suite's time
 #   make bench-zensical   the same Norwegian pages built with Zensical, for comparison
 #   make lint    ruff
+#   make requirements   compile requirements.in and requirements-dev.in into the hash-pinned
+#                requirements.txt and requirements-dev.txt (after editing a .in file; commit all
+#                four). make requirements UPGRADE="urllib3 idna" also moves those packages,
+#                which the .in files do not name, to their newest versions
 
 PYTHON ?= python3
 VENV   := .venv
@@ -16,21 +20,40 @@ BIN    := $(VENV)/bin
 # Material prints a warning about MkDocs 2 unless told not to; we pin MkDocs below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-tools check new bench bench-zensical lint clean
+.PHONY: serve build test test-tools check new bench bench-zensical lint requirements clean
 
 # The stamp files make pip run again only when a requirements file changes.
+#
+# Every install is from a compiled requirements file, with --require-hashes: pip refuses any
+# file whose sha256 is not written there, and any package that is not pinned there with ==,
+# so a package changed on the registry cannot enter a build. No --no-deps: pip still checks
+# each package's dependencies, and in hash mode one missing from the file stops the install
+# instead of leaving a .venv that fails later. --only-binary: wheels only, because building a
+# source archive would fetch its build tools (setuptools and so on) without hash checks.
+# No `pip install --upgrade pip`, which no hash can check: pip is pinned with hashes in
+# requirements.in, and the pip that comes with Python installs it with the rest.
 $(VENV)/.site-deps: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: -r requirements.txt
 	@# Make scripts/ importable in the venv, so `python -m handbook` works from anywhere.
 	@$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "handbook-scripts.pth").write_text(str(pathlib.Path("scripts").resolve()) + "\n")'
 	@touch $@
 
 $(VENV)/.dev-deps: $(VENV)/.site-deps requirements-dev.txt
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: -r requirements-dev.txt
 	@touch $@
+
+# uv (pinned in requirements-dev.in) resolves for every Python from the oldest the pins allow
+# (pymdown-extensions 13.1.2 needs 3.11.5) and every platform, and writes the sha256 of every
+# file of each pinned version. A version already in a .txt file stays unless the .in file asks
+# for another or UPGRADE names the package. The dev file is compiled second: it is constrained
+# by the new requirements.txt (see requirements-dev.in).
+UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --python-version 3.11.5 --generate-hashes \
+	$(foreach package,$(UPGRADE),--upgrade-package $(package))
+requirements: $(VENV)/.dev-deps
+	$(UV_COMPILE) requirements.in -o requirements.txt
+	$(UV_COMPILE) requirements-dev.in -o requirements-dev.txt
 
 # One language rebuilds in half the time of two, and an author waits for it after every
 # save; the language switcher needs both. (Not LANG: that is the locale.)
