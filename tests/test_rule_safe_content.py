@@ -40,6 +40,8 @@ UNSAFE = [
     ("<svg><script>alert(1)</script></svg>", 0, "<svg>"),
     ("[gammel](http://example.org)", 0, "http://"),
     ('<div markdown>\n<span data-x="1">tekst</span>\n</div>', 1, "data-x="),
+    ('<p id="__config">{"base": "https://example.org"}</p>', 0, "__config"),
+    ("## Søk {: #__search }", 0, "__search"),
 ]
 
 

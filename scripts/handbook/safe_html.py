@@ -92,11 +92,20 @@ def _on_this_site(url: str) -> bool:
     return not parts.scheme and not parts.netloc and not normal.startswith("//")
 
 
+# Material finds its own elements by ids that start with two underscores (`__config`, the
+# JSON it reads its settings from; `__search`, `__drawer`): an element in the content with
+# such an id would come first and be read instead. pymdownx.tabbed's ids are the exception.
+_THEME_ID = re.compile(r"__(?!tabbed_\d+(?:_\d+)?$)")
+
+
 def _allowed_value(tag: str, attribute: str, value: str) -> str | None:
-    """nh3's attribute filter: resources only from the site, links with a scheme or to it.
+    """nh3's attribute filter: resources only from the site, links with a scheme or to it,
+    and no ids the theme owns.
 
     nh3 has already removed URLs with a scheme outside URL_SCHEMES.
     """
+    if attribute in ("id", "name", "for"):
+        return None if _THEME_ID.match(value.strip()) else value
     if attribute == "src":
         return value if _on_this_site(value) else None
     if attribute == "href":
@@ -242,6 +251,11 @@ def _attribute_problem(tag: str, name: str, value: str) -> Problem:
         )
     if name in ("src", "href", "srcset", "action", "formaction", "data", "poster", "xlink:href"):
         return _address_problem(tag, name, value)
+    if name in ("id", "name", "for") and _THEME_ID.match(value.strip()):
+        return Problem(
+            f"{name}={value!r} on <{tag}> is a name the site's theme uses",
+            "choose a name that does not start with two underscores",
+        )
     allowed = sorted(ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset()))
     return Problem(
         f"the attribute {name}= on <{tag}>",

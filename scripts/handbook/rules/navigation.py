@@ -5,7 +5,8 @@ The navigation lists paths relative to each language folder, so one entry covers
 every language.
 
 PASS: ``docs/nb/ordliste.md`` and ``- Ordliste: ordliste.md`` in the nav.
-FAIL (HB007): a page that no nav entry names; a nav entry naming a file that does not exist.
+FAIL (HB007): a page that no nav entry names; a nav entry naming a file that does not exist;
+a nav title with markup (``- <b>Start</b>:``), which the theme would print as it is.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model import Graph
+from ..plain_text import markup_in
 
 CODE = "HB007"
 SLUG = "navigation"
@@ -43,5 +45,16 @@ def check(graph: Graph) -> Iterator[Finding]:
                 f"the nav names {entry.path!r}, which does not exist in "
                 f"docs/{config.default_language}/",
                 "fix the path or create the page",
+                rule=SLUG,
+            )
+    for title in config.nav_titles:
+        markup = markup_in(title.title)
+        if markup is not None:
+            yield Finding(
+                config_name,
+                title.line,
+                CODE,
+                f"the nav title {title.title!r} contains markup ({markup})",
+                "write nav titles as plain text: no HTML, no &-codes",
                 rule=SLUG,
             )
