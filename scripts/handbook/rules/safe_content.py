@@ -5,19 +5,21 @@ lists (`{: onclick=... }`) and any link address through. The check renders each 
 build does and runs the HTML through the allowlist the build publishes with
 (`handbook/safe_html.py`); whatever it would remove is an error here, at the line that
 brings it in, and a strict build stops on the same finding. Code blocks and inline code are
-shown, not run, and pass.
+shown, not run, and pass. What a page text gave is kept between runs (content_cache), so
+only changed pages are rendered again.
 
 PASS: ``<span lang="sv">specifikt mål</span>``, ``[EUR-Lex](https://eur-lex.europa.eu/)``,
 ```` ```html <script>…</script> ``` ```` (inside a code block).
 FAIL (HB010): ``<script>``, ``<iframe>``, ``<style>``, ``<form>``, ``<meta http-equiv=…>``,
 ``<a onclick="…">``, ``{: onclick="…" }``, ``[x](javascript:alert(1))`` however it is
-encoded, ``http://`` links, images or fonts from other sites.
+encoded, ``http://`` links, images or fonts from other sites, ``id="__config"``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..content_cache import ContentCache
 from ..findings import Finding
 from ..model import Graph
 from ..page_html import located_problems, renderer
@@ -27,16 +29,22 @@ SLUG = "safe-content"
 
 
 def check(graph: Graph) -> Iterator[Finding]:
-    render = renderer(graph.config.markdown)
+    settings = graph.config.markdown
+    cache = ContentCache(graph.config.root, settings)
+    render = None
     for page in graph.pages:
         if page.error is not None:
             continue
-        for problem, offset in located_problems(page.body, render):
+        found = cache.get(page.body)
+        if found is None:
+            render = render or renderer(settings)
+            found = [
+                (problem.message, problem.hint, offset)
+                for problem, offset in located_problems(page.body, render)
+            ]
+            cache.put(page.body, found)
+        for message, hint, offset in found:
             yield Finding(
-                page.display_path,
-                page.body_line + offset,
-                CODE,
-                problem.message,
-                problem.hint,
-                rule=SLUG,
+                page.display_path, page.body_line + offset, CODE, message, hint, rule=SLUG
             )
+    cache.save(keep={cache.key(page.body) for page in graph.pages})
