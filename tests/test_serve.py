@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import subprocess
 import time
 import urllib.request
@@ -105,3 +106,17 @@ def test_serve_polls_for_saved_files_every_tenth_of_a_second(tmp_path, monkeypat
     assert interval() == 0.5
     mkdocs_hooks.on_startup(command="serve", dirty=False)
     assert interval() == 0.1
+
+
+def test_the_reload_script_is_allowed_by_the_pages_policy(tmp_path: Path) -> None:
+    """`mkdocs serve` writes its reload script into each page it serves; the page's Content
+    Security Policy must allow it, or the browser blocks it and nothing reloads."""
+    from handbook.content_policy import inline_scripts, script_hash
+
+    project = copy_project(tmp_path / "project")
+    with mkdocs_serve(project, "nb", startup_limit=WAIT) as (base, process):
+        body = _wait_for(base + "bruk/", "</html>", process)
+    reload_script = inline_scripts(body)[-1]
+    assert "livereload" in reload_script
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', body)
+    assert policy and script_hash(reload_script) in policy.group(1)

@@ -62,6 +62,9 @@ def script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+_SCRIPT_SOURCES = "script-src 'self'"
+
+
 def policy(document: str, content: str = "") -> str:
     """The policy for one finished page: the hashes of the inline scripts the theme wrote
     (those of the page outside its `content`), and the fixed rest."""
@@ -70,7 +73,7 @@ def policy(document: str, content: str = "") -> str:
     return "; ".join(
         (
             "default-src 'self'",
-            " ".join(["script-src 'self'", *hashes]),
+            " ".join([_SCRIPT_SOURCES, *hashes]),
             "style-src 'self'",
             "img-src 'self' data:",
             "font-src 'self'",
@@ -98,3 +101,14 @@ def with_policy(document: str, content: str = "") -> str:
         at = document.index(">", charset) + 1
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(document, content)}">'
     return f"{document[:at]}\n    {meta}{document[at:]}"
+
+
+def allow_last_inline_script(document: bytes) -> bytes:
+    """The page with its last inline script's hash added to its policy: for the reload
+    script `mkdocs serve` writes at the end of each page it serves (dev_server)."""
+    text = document.decode("utf-8", "surrogateescape")
+    scripts = inline_scripts(text)
+    if not scripts or _SCRIPT_SOURCES not in text:
+        return document
+    allowed = f"{_SCRIPT_SOURCES} {script_hash(scripts[-1])}"
+    return text.replace(_SCRIPT_SOURCES, allowed, 1).encode("utf-8", "surrogateescape")
