@@ -89,3 +89,14 @@ def test_the_fixtures_render_with_the_real_handbooks_extensions(tmp_path):
     real = load_config(ROOT / "mkdocs.yml").markdown
     fixture = load_config(write_handbook(tmp_path)).markdown
     assert (fixture.extensions, fixture.options) == (real.extensions, real.options)
+
+
+def test_a_page_full_of_problems_gets_ten_places_and_a_count(tmp_path):
+    """Placing a problem renders the page a few times; a hostile page has thousands."""
+    pages = dict(MINIMAL)
+    pages["mal.md"] += "".join(f"\n<b onclick=a{n}()>x</b>\n" for n in range(300))
+    found = findings_of(write_handbook(tmp_path, pages), "safe-content")
+    assert [f.line for f in found] == [10 + 2 * n for n in range(10)]
+    assert found[-1].message == (
+        "an event handler (onclick=) on <b>; and 290 more things the site does not publish"
+    )

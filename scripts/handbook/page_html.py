@@ -38,6 +38,11 @@ def renderer(settings: MarkdownSettings) -> Callable[[str], str]:
     return render
 
 
+# Problems placed by line on one page; a page with more gets one finding for the rest.
+# Each placement renders the page a few times, and a hostile page can have thousands.
+PLACED_PER_PAGE = 10
+
+
 def located_problems(
     body: str, render: Callable[[str], str]
 ) -> list[tuple[safe_html.Problem, int]]:
@@ -47,7 +52,8 @@ def located_problems(
     HTML carries no source lines, so each problem is placed by bisection: the first line
     whose prefix of the page, rendered alone, already has the problem (its n-th copy for the
     n-th). A reference definition at the end of a page is found where the bad address is
-    written. Only pages with problems pay for it, a few renders each.
+    written. Only pages with problems pay for it, a few renders each, for at most
+    PLACED_PER_PAGE of them; the last one placed counts the rest.
     """
     found = safe_html.problems(render(body))
     if not found:
@@ -60,9 +66,15 @@ def located_problems(
             counted[prefix] = Counter(safe_html.problems(render("\n".join(lines[:prefix]))))
         return counted[prefix][problem]
 
-    located = []
+    located: list[tuple[safe_html.Problem, int]] = []
     seen: Counter[safe_html.Problem] = Counter()
-    for problem in found:
+    for index, problem in enumerate(found):
+        if index == PLACED_PER_PAGE:
+            # Said with the last one placed: findings on one line count as one.
+            last, line = located[-1]
+            more = f"; and {len(found) - index} more things the site does not publish"
+            located[-1] = (safe_html.Problem(last.message + more, last.hint), line)
+            break
         seen[problem] += 1
         low, high = 1, len(lines)
         while low < high:
