@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
+from handbook import anchors, model
 from handbook.anchors import page_anchors
 from handbook.config import load_config
 from handbook.model import load_graph, parse_page
@@ -149,3 +152,67 @@ def test_computed_anchors_match_the_built_site(built_site) -> None:
         computed = page_anchors(page)
         missing = computed - ids
         assert not missing, f"{page.display_path}: computed anchors not in the HTML: {missing}"
+
+
+# The patterns model.py and anchors.py matched Markdown with before linear-time functions
+# replaced them (each took seconds or more on a line of a few thousand characters): what
+# the functions must still find.
+_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_INLINE_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_ATTR_LIST = re.compile(r"\s*\{:?\s*[^}]*\}\s*$")
+_EXPLICIT_ID = re.compile(r"\{:?[^}]*?#([\w-]+)[^}]*\}")
+_LINK_OR_IMAGE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*{1,3}|(?<!\w)_{1,3})(\S(?:.*?\S)?)\1")
+
+
+def _old_heading(line: str) -> tuple[int, str] | None:
+    match = _HEADING.match(line)
+    return (len(match.group(1)), match.group(2)) if match else None
+
+
+# name: (the characters that matter to it, the old result, the new result)
+REPLACED: dict[str, tuple[str, Callable[[str], object], Callable[[str], object]]] = {
+    "heading": ("# \t#xa", lambda s: _old_heading("#" + s), lambda s: model.parse_heading("#" + s)),
+    "code spans": (
+        "``` a\nb",
+        lambda s: _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), s),
+        model.blank_code_spans,
+    ),
+    "inline links": (
+        "[]()<> \"'a\n(",
+        lambda s: [(m.group(1), m.start()) for m in _INLINE_LINK.finditer(s)],
+        model.inline_links,
+    ),
+    "attribute list": ("{}: a#\t", lambda s: _ATTR_LIST.sub("", s).strip(), model.strip_attr_list),
+    "explicit ids": (
+        "{}#:a- \n",
+        lambda s: [m.group(1) for m in _EXPLICIT_ID.finditer(s)],
+        lambda s: list(anchors.explicit_ids(s)),
+    ),
+    "link texts": ("![]()a", lambda s: _LINK_OR_IMAGE.sub(r"\1", s), anchors._link_texts),
+    "emphasis": ("*_ a\n", lambda s: _EMPHASIS.sub(r"\2", s), anchors._emphasis_removed),
+}
+
+
+@pytest.mark.parametrize("name", REPLACED)
+def test_linear_functions_find_what_the_patterns_they_replace_found(name: str) -> None:
+    """20 000 random strings of the characters that matter to each (60 000 per function
+    agreed when they were written)."""
+    alphabet, old, new = REPLACED[name]
+    rng = random.Random(name)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert new(text) == old(text), repr(text)
+
+
+def test_repeated_slugs_count_on_from_the_last_number_given(tmp_path: Path) -> None:
+    """Each repeated slug tries the numbers after the last one it got (so thousands of
+    equal headings take linear time), skipping those taken meanwhile."""
+    page_file = tmp_path / "p.md"
+    page_file.write_text(
+        "---\nid: p\n---\n# A\n\n## A\n\n## A_1\n\n## A\n\n## B { #a_2 }\n\n## A\n",
+        encoding="utf-8",
+    )
+    page = parse_page("nb", "p.md", page_file, "docs/nb/p.md")
+    assert page_anchors(page) == {"a", "a_1", "a_1_1", "a_2", "a_3"}

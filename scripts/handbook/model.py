@@ -5,14 +5,17 @@ once, in the default language only. The graph derives the reverse direction and 
 translation inherit the relations of its default-language page.
 
 Loading never raises on bad content: a page whose front matter does not parse is kept with
-its error, so the rules can report it with file and line instead of a traceback.
+its error, so the rules can report it with file and line instead of a traceback. Pages come
+from pull requests, so nothing here may take more than linear time in the page's length:
+the patterns that read Markdown are written so that no input makes them backtrack (see the
+comments at each).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -55,16 +58,18 @@ RELATION_FIELDS: dict[str, RelationField] = {
     )
 }
 
-_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+# Every pattern below runs over text from pull requests. Each is anchored or made of
+# quantifiers that cannot trade characters with each other (possessive `*+`, or classes
+# that exclude what follows), so it fails or matches in one pass. Headings, code spans,
+# inline links and attribute lists are found by the functions below instead: as single
+# patterns they backtracked (a 3 KB heading line of spaces took 34 s).
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*+)\s*+:")
 # What MkDocs' YAML_RE accepts as the opening and the closing line of the block.
-_OPENING_LINE = re.compile(r"-{3}[ \t]*(?:\n|$)")
-_CLOSING_LINE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE)
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_OPENING_LINE = re.compile(r"-{3}[ \t]*+(?:\n|$)")
+_CLOSING_LINE = re.compile(r"^(?:-{3}|\.{3})[ \t]*+$", re.MULTILINE)
+_FENCE = re.compile(r"^\s{0,3}(`{3,}+|~{3,}+)")
 _NEWLINE = re.compile(r"\n")
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_INLINE_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
-_REFERENCE_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$", re.MULTILINE)
+_REFERENCE_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]++\]:[ \t]*+<?(\S+?)>?(?:[ \t]+.*)?$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,7 @@ class Page:
         if "```" in body or "~~~" in body:
             body = _blank_fences(body)
         if "`" in body:
-            body = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), body)
+            body = blank_code_spans(body)
         return body
 
     @cached_property
@@ -140,11 +145,9 @@ class Page:
         found = []
         for offset, line in enumerate(self.markdown.split("\n")):
             if line.startswith("#"):
-                match = _HEADING.match(line)
-                if match:
-                    found.append(
-                        Heading(len(match.group(1)), match.group(2), self.body_line + offset)
-                    )
+                heading = parse_heading(line)
+                if heading:
+                    found.append(Heading(heading[0], heading[1], self.body_line + offset))
         return found
 
     @cached_property
@@ -157,13 +160,191 @@ class Page:
     @cached_property
     def links(self) -> list[Link]:
         text = self.markdown
-        found = [Link(m.group(1), self.line_at(m.start())) for m in _INLINE_LINK.finditer(text)]
+        found = [Link(target, self.line_at(start)) for target, start in inline_links(text)]
         if "]:" in text:
             found += [
                 Link(m.group(1), self.line_at(m.start())) for m in _REFERENCE_DEF.finditer(text)
             ]
             found.sort(key=lambda link: link.line)
         return found
+
+
+def parse_heading(line: str) -> tuple[int, str] | None:
+    """The level and text of an ATX heading line (`## Text ##`), or None.
+
+    What `(#{1,6})[ \\t]+(.*?)[ \\t]*#*[ \\t]*$` matches, without its backtracking: the lazy
+    text against three optional runs took cubic time on a line of spaces.
+    """
+    rest = line.lstrip("#")
+    level = len(line) - len(rest)
+    if not 1 <= level <= 6 or rest[:1] not in (" ", "\t"):
+        return None
+    return level, rest.strip(" \t").rstrip("#").rstrip(" \t")
+
+
+_BACKTICKS = re.compile(r"`++")
+
+
+def blank_code_spans(body: str) -> str:
+    """The body with every inline code span replaced by spaces (line breaks kept).
+
+    What `re.sub(r"(`+)(?:(?!\\1).)+?\\1", spaces, body)` gives, in linear time. That
+    pattern took seconds on a line of backticks: from each backtick it tried every shorter
+    run as the opening one, scanning the rest of the line for each. What it matches, at
+    the leftmost backtick `p` whose run has r backticks left: the longest k <= r for which
+    the run after the first k backticks is shorter than k (else it would close at once)
+    and some later run on the line has k backticks; it closes at the first such run.
+    """
+    out: list[str] = []
+    last = 0
+    offset = 0
+    for line in body.split("\n"):
+        if "`" in line:
+            for start, end in _code_spans(line):
+                out.append(body[last : offset + start])
+                out.append(" " * (end - start))
+                last = offset + end
+        offset += len(line) + 1
+    if not out:
+        return body
+    out.append(body[last:])
+    return "".join(out)
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    runs = [(m.start(), m.end() - m.start()) for m in _BACKTICKS.finditer(line)]
+    longest_after = [0] * (len(runs) + 1)  # the longest run after each run
+    for index in range(len(runs) - 1, -1, -1):
+        longest_after[index] = max(runs[index][1], longest_after[index + 1])
+    spans = []
+    index = 0
+    start, length = runs[0] if runs else (0, 0)
+    while index < len(runs):
+        later = longest_after[index + 1]
+        if later == 0:
+            break  # no backtick after this run on the line: nothing closes
+        # Skip backticks of the run until a closing run for the rest can exist.
+        usable = min(length, 2 * later - 1)
+        start += length - usable
+        size = min(usable, later)
+        closing = index + 1
+        while runs[closing][1] < size:
+            closing += 1
+        close_start, close_length = runs[closing]
+        spans.append((start, close_start + size))
+        index = closing
+        start, length = close_start + size, close_length - size
+        if length == 0:
+            index += 1
+            if index < len(runs):
+                start, length = runs[index]
+    return spans
+
+
+_BRACKET = re.compile(r"[\[\]]")
+_TARGET_STOP = re.compile(r"[)\s>]")
+_WHITESPACE = re.compile(r"\s*+")
+
+
+def inline_links(text: str) -> list[tuple[str, int]]:
+    """The target and offset of every inline link `[text](target "title")` in `text`.
+
+    What `\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]\\(\\s*<?([^)\\s>]*)>?(?:\\s+["'(][^)]*)?\\)`
+    finds with finditer, in linear time. That pattern scanned to the end of the text from
+    every `[` that is never closed (6 s for 100 000 of them), and from every `[a](` for
+    its target. The link text is plain characters and bracketed groups that close at the
+    first `]`, so where the text of a link opened at any `[` ends depends only on the
+    brackets after it: one pass from the end finds it for every `[` at once. The rest
+    looks up the next `)`, space or `>` instead of scanning for it.
+    """
+    if "](" not in text:
+        return []
+    brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(text)]
+    count = len(brackets)
+    # closes[i]: offset of the `]` that ends link text running from bracket i on, or -1.
+    closes = [-1] * (count + 1)
+    next_close = count  # index of the first `]` after i
+    for i in range(count - 1, -1, -1):
+        offset, char = brackets[i]
+        if char == "]":
+            closes[i] = offset
+            next_close = i
+        elif next_close < count:  # a group `[...]`: the text goes on after its `]`
+            closes[i] = closes[next_close + 1]
+    destinations = _Destinations(text)
+    found = []
+    resume = 0
+    for i in range(count):
+        offset, char = brackets[i]
+        if char != "[" or offset < resume:
+            continue
+        close = closes[i + 1]
+        if close == -1 or not text.startswith("(", close + 1):
+            continue
+        destination = destinations.at(close + 1)
+        if destination is not None:
+            found.append((destination[0], offset))
+            resume = destination[1]
+    return found
+
+
+class _Destinations:
+    """`(\\s*<?([^)\\s>]*)>?(?:\\s+["'(][^)]*)?\\)` at a `(`: the target and the end, or None.
+
+    The next `)` and the end of a target come from sorted offsets, and the end of a run
+    of whitespace is remembered, so many links sharing one long tail read it once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._results: dict[int, tuple[str, int] | None] = {}
+        self._spaces: dict[int, int] = {}
+        self._stops: list[int] | None = None  # offsets of `)`, whitespace and `>`
+        self._closing: list[int] | None = None  # offsets of `)`
+
+    def at(self, paren: int) -> tuple[str, int] | None:
+        if paren not in self._results:
+            self._results[paren] = self._read(paren)
+        return self._results[paren]
+
+    def _read(self, paren: int) -> tuple[str, int] | None:
+        text = self.text
+        space_end = self._space_end(paren + 1)
+        start = space_end + 1 if text.startswith("<", space_end) else space_end
+        end = self._target_end(start)
+        after = end + 1 if text.startswith(">", end) else end
+        title = self._title_end(after)
+        if title is not None:
+            return text[start:end], title
+        if text.startswith(")", after):
+            return text[start:end], after + 1
+        # The pattern's last resort: whitespace given back to `\\s+` before a title.
+        if space_end > paren + 1:
+            title = self._title_end(space_end - 1)
+            if title is not None:
+                return "", title
+        return None
+
+    def _space_end(self, at: int) -> int:
+        if at not in self._spaces:
+            self._spaces[at] = _WHITESPACE.match(self.text, at).end()
+        return self._spaces[at]
+
+    def _target_end(self, at: int) -> int:
+        if self._stops is None:
+            self._stops = [m.start() for m in _TARGET_STOP.finditer(self.text)]
+        index = bisect_left(self._stops, at)
+        return self._stops[index] if index < len(self._stops) else len(self.text)
+
+    def _title_end(self, at: int) -> int | None:
+        """The end of `\\s+["'(][^)]*\\)` at `at`, or None."""
+        quote = self._space_end(at)
+        if quote == at or self.text[quote : quote + 1] not in ('"', "'", "("):
+            return None
+        if self._closing is None:
+            self._closing = [m.start() for m in re.finditer(r"\)", self.text)]
+        index = bisect_left(self._closing, quote + 1)
+        return self._closing[index] + 1 if index < len(self._closing) else None
 
 
 def _blank_fences(body: str) -> str:
@@ -458,9 +639,17 @@ def load_graph(config: HandbookConfig) -> Graph:
     return Graph(config=config, pages=pages, relations=relations)
 
 
-_ATTR_LIST = re.compile(r"\s*\{:?\s*[^}]*\}\s*$")
-
-
 def strip_attr_list(text: str) -> str:
-    """A heading's text without its trailing `{ #id .class }` attribute list."""
-    return _ATTR_LIST.sub("", text).strip()
+    """A heading's text without its trailing `{ #id .class }` attribute list.
+
+    What `re.sub(r"\\s*\\{:?\\s*[^}]*\\}\\s*$", "", text).strip()` gives: the list is the
+    last `}` and everything back to the first `{` after the `}` before it. The pattern
+    took quadratic time: it is tried at every offset, and `\\s*` scanned each run of spaces.
+    """
+    trimmed = text.rstrip()
+    if not trimmed.endswith("}"):
+        return text.strip()
+    opening = trimmed.find("{", trimmed.rfind("}", 0, len(trimmed) - 1) + 1, len(trimmed) - 1)
+    if opening == -1:
+        return text.strip()
+    return trimmed[:opening].strip()
