@@ -8,13 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from handbook import anchors, model
 from handbook.anchors import page_anchors
 from handbook.config import load_config
-from handbook.model import load_graph, parse_page
+from handbook.model import MAX_FRONT_MATTER_BYTES, MAX_PAGE_BYTES, load_graph, parse_page
+from handbook.safe_yaml import FileLoader, RejectedYAMLError
 
 from helpers import ROOT, built_page
 
@@ -113,6 +115,136 @@ def test_unreadable_blocks_are_reported_at_their_line(tmp_path: Path) -> None:
     assert found["unclosed.md"] == (1, "the front matter is not closed with a '---' line")
     assert found["four-dashes.md"] == found["unclosed.md"]
     assert "MkDocs would show the block as text" in found["comment-only.md"][1]
+
+
+# Nine lines that would make 9**9 = 387 million strings for whatever walks the value.
+BILLION_LAUGHS = 'a0: &a0 ["lol"]\n' + "".join(
+    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10)
+)
+
+# Front matter that could grow without bound: (front matter, its line, the message).
+REFUSED = {
+    "billion laughs": (
+        BILLION_LAUGHS,
+        1,
+        "the front matter uses a YAML anchor (&a0); remove it and write values out",
+    ),
+    "alias": (
+        "id: x\ndescription: *text\n",
+        2,
+        "the front matter uses a YAML alias (*text); write the value out instead",
+    ),
+    "merge key": (
+        "id: x\nbase:\n  <<: {kind: page}\n",
+        3,
+        "the front matter uses a YAML merge key (<<); write the keys out instead",
+    ),
+    "explicit merge tag": (
+        "id: x\nbase:\n  !!merge x: {kind: page}\n",
+        3,
+        "the front matter uses a YAML merge key (<<); write the keys out instead",
+    ),
+    "500 brackets": (
+        "id: x\ngoals: " + "[" * 500 + "\n",
+        2,
+        "the front matter nests deeper than 20 levels; write it flatter",
+    ),
+    # libyaml's scanner reads brackets ahead and stops at its own limit of 1 000 levels.
+    "60 000 brackets": (
+        "id: x\ngoals: " + "[" * 60_000 + "\n",
+        2,
+        "the front matter is not valid YAML: exceeded maximum nesting depth",
+    ),
+    "21 mappings": (
+        "id: x\ngoals: " + "{a: " * 21 + "b" + "}" * 21 + "\n",
+        2,
+        "the front matter nests deeper than 20 levels; write it flatter",
+    ),
+    "block nesting": (
+        "".join("  " * level + f"k{level}:\n" for level in range(25)) + "  " * 25 + "v\n",
+        21,
+        "the front matter nests deeper than 20 levels; write it flatter",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_front_matter_that_could_grow_without_bound_is_refused_at_its_line(
+    tmp_path: Path, name: str
+) -> None:
+    front, line, message = REFUSED[name]
+    (tmp_path / "p.md").write_text(f"---\n{front}---\n# T\n", encoding="utf-8")
+    page = parse_page("nb", "p.md", tmp_path / "p.md", "docs/nb/p.md")
+    assert page.error == (1 + line, message)
+
+
+def test_twenty_levels_of_nesting_are_read_and_twenty_one_are_not() -> None:
+    nested: list = []
+    for _ in range(18):
+        nested = [nested]
+    assert yaml.load("goals: " + "[" * 19 + "]" * 19, Loader=FileLoader) == {"goals": nested}
+    with pytest.raises(RejectedYAMLError, match="nests deeper than 20 levels"):
+        yaml.load("goals: " + "[" * 20 + "]" * 20, Loader=FileLoader)
+
+
+def test_a_million_brackets_raise_no_recursion_error() -> None:
+    """The loader composes without recursion and stops at the 21st level (libyaml's
+    scanner, reading brackets ahead, may stop first at its 1 000th)."""
+    nested_blocks = "".join(" " * level + f"k{level}:\n" for level in range(5000))
+    for text in ("[" * 1_000_000, "[" * 500_000 + "]" * 500_000, "{a: " * 300_000, nested_blocks):
+        with pytest.raises(yaml.YAMLError, match="nest"):
+            yaml.load(text, Loader=FileLoader)
+
+
+def test_front_matter_larger_than_the_limit_is_refused_where_it_passes_it(tmp_path: Path) -> None:
+    keys = [f"key{number}: {'v' * 60}\n" for number in range(1200)]  # 80 KB
+    text = "---\n" + "".join(keys) + "---\n# T\n"
+    (tmp_path / "p.md").write_text(text, encoding="utf-8")
+    page = parse_page("nb", "p.md", tmp_path / "p.md", "docs/nb/p.md")
+    limit_line = 2 + text.encode()[4 : 4 + MAX_FRONT_MATTER_BYTES].count(b"\n")
+    assert page.error == (limit_line, "the front matter is larger than 64 KB from this line on")
+
+
+# Files that are not text a page can be: (bytes, the line to look at, the message).
+UNREADABLE = {
+    "latin-1": (
+        "---\nid: x\n---\n# Tittel\n\nMål for Øresund\n".encode("latin-1"),
+        6,
+        "the file is not UTF-8 text (byte 0xe5 on this line)",
+    ),
+    "latin-1 in front matter": (
+        "---\nid: x\ndescription: Ø\n---\n".encode("latin-1"),
+        3,
+        "the file is not UTF-8 text (byte 0xd8 on this line)",
+    ),
+    "bom and bad bytes": (
+        b"\xef\xbb\xbf---\nid: x\n---\n# T\n\n\xff\xfe\n",
+        6,
+        "the file is not UTF-8 text (byte 0xff on this line)",
+    ),
+    "crlf": (b"---\r\nid: x\r\n---\r\n\r\n\xe6\r\n", 5, "the file is not UTF-8 text (byte 0xe6"),
+    "cr": (b"---\rid: x\r---\r\r\r\xe6\r", 6, "the file is not UTF-8 text (byte 0xe6"),
+    "utf-16": ("---\nid: x\n---\n".encode("utf-16"), 1, "not UTF-8 text (byte 0xff"),
+    "nul": (b"---\nid: x\n---\n# T\n\nnul\x00\n", 6, "a control character (U+0000)"),
+    "utf-16 without bom": ("---\nid: x\n".encode("utf-16-le"), 1, "control character (U+0000)"),
+    "escape": (b"---\nid: x\n---\n\x1b[31m\n", 4, "a control character (U+001B)"),
+    "larger than the limit": (
+        b"---\nid: x\n---\n" + b"a\n" * MAX_PAGE_BYTES,
+        1,
+        "the page is 256 KB; the limit is 128 KB",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", UNREADABLE)
+def test_a_file_that_is_not_text_is_an_error_at_its_line(tmp_path: Path, name: str) -> None:
+    data, line, message = UNREADABLE[name]
+    (tmp_path / "p.md").write_bytes(data)
+    page = parse_page("nb", "p.md", tmp_path / "p.md", "docs/nb/p.md")
+    assert page.error is not None
+    assert page.error[0] == line
+    assert message in page.error[1]
+    assert page.error_hint
 
 
 def test_real_pages_read_as_mkdocs_reads_them() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .config import ConfigError, load_config
-from .model import load_graph
+from .model import UnreadableError, load_graph
 from .output import FORMATTERS
 from .rules import RULES, run_all
 from .scaffold import NewPage, ScaffoldError, scaffold
@@ -128,6 +128,9 @@ def _translated(args: argparse.Namespace) -> int:
             print(f"{path}: translation_of {mark_translated(config, path)}")
         except (NotATranslationError, OSError) as error:
             print(f"handbook translated: {error}", file=sys.stderr)
+            status = EXIT_USAGE
+        except UnreadableError as error:
+            print(f"handbook translated: {path}:{error.line}: {error.message}", file=sys.stderr)
             status = EXIT_USAGE
     return status
 

@@ -3,7 +3,9 @@ which pages the navigation lists and under which titles.
 
 Reading the YAML directly (instead of MkDocs' full `load_config`) keeps the CLI fast and
 lets it run in a checkout where plugins are not installed. Tags such as `!ENV` and
-`!!python/...` are accepted and ignored: the check needs none of their values.
+`!!python/...` are accepted and ignored: the check needs none of their values. Aliases
+and merge keys are refused, as in pages (safe_yaml): walking a nav built from nested
+aliases would take the check hours.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from .safe_yaml import BoundedComposer, RejectedYAMLError
+
 
 class ConfigError(Exception):
     """mkdocs.yml is missing, unreadable or lacks what the check needs (exit code 2)."""
@@ -24,8 +28,10 @@ class ConfigError(Exception):
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when compiled in
 
 
-class _TolerantLoader(_Base):  # type: ignore[misc, valid-type]
+class _TolerantLoader(BoundedComposer, _Base):  # type: ignore[misc, valid-type]
     """A safe loader that turns any unknown tag into None instead of failing."""
+
+    max_depth = 50  # plugins and markdown_extensions nest 6 deep, a nav of sections more
 
 
 def _ignore_tag(loader: yaml.BaseLoader, suffix: str, node: yaml.Node) -> None:
@@ -83,6 +89,9 @@ def load_config(config_file: Path) -> HandbookConfig:
         raise ConfigError(f"cannot read {config_file}: {error.strerror or error}") from None
     try:
         data = yaml.load(text, Loader=_TolerantLoader)
+    except RejectedYAMLError as error:
+        line = error.problem_mark.line + 1
+        raise ConfigError(f"{config_file}:{line}: {error.problem}") from None
     except yaml.YAMLError as error:
         raise ConfigError(f"{config_file}: not valid YAML: {error}") from None
     if not isinstance(data, dict):

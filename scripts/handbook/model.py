@@ -4,15 +4,16 @@ A page declares itself in YAML front matter (`id`, `kind`) and declares its rela
 once, in the default language only. The graph derives the reverse direction and lets every
 translation inherit the relations of its default-language page.
 
-Loading never raises on bad content: a page whose front matter does not parse is kept with
-its error, so the rules can report it with file and line instead of a traceback. Pages come
-from pull requests, so nothing here may take more than linear time in the page's length:
-the patterns that read Markdown are written so that no input makes them backtrack (see the
-comments at each).
+Loading never raises on bad content: a page that is not UTF-8 text, or whose front matter
+does not parse, is kept with its error, so the rules can report it with file and line
+instead of a traceback. Pages come from pull requests, so nothing here may take more than
+linear time in the page's length: the patterns that read Markdown are written so that no
+input makes them backtrack (see the comments at each).
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from bisect import bisect_left, bisect_right
@@ -24,15 +25,24 @@ from typing import Any
 
 import yaml
 
-# The front-matter block and the loader MkDocs itself reads pages with (MkDocs 1.6), so
-# the check sees exactly the values the build uses. Two YAML readers disagreed on lines such
-# as `id: x<TAB># note`; a hand-written fast path made it three.
+# The front-matter block MkDocs itself cuts pages with (MkDocs 1.6), and its loader (in
+# safe_yaml, refusing aliases and deep nesting), so the check sees exactly the values the
+# build uses. Two YAML readers disagreed on lines such as `id: x<TAB># note`; a
+# hand-written fast path made it three.
 from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
-from mkdocs.utils.meta import SafeLoader as _MkDocsLoader
 
 from .config import HandbookConfig
+from .safe_yaml import FrontMatterLoader, RejectedYAMLError
 
 KINDS = ("goal", "instrument", "programme", "priority", "objective", "page")
+
+# The largest page is 5 KB and the largest front matter 320 bytes. A page is read only up to
+# MAX_PAGE_BYTES (25 times the largest): the check would still be quick beyond, but the
+# build's Python-Markdown takes time quadratic in the number of blocks (4 s for 20 000
+# short paragraphs, 58 KB). Front matter may have MAX_FRONT_MATTER_BYTES, 200 times the
+# largest: libyaml reads that in milliseconds (an 11 MB block took the check 5 s).
+MAX_PAGE_BYTES = 128 * 1024
+MAX_FRONT_MATTER_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -99,7 +109,8 @@ class Page:
     key_lines: dict[str, int] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # file line number of the first body line
-    error: tuple[int, str] | None = None  # (line, message) when the front matter is broken
+    error: tuple[int, str] | None = None  # (line, message) when the page cannot be read
+    error_hint: str = ""  # how to fix `error`, when the front-matter rule's hint does not say
 
     @property
     def id(self) -> str | None:
@@ -473,23 +484,95 @@ def split_front_matter(text: str) -> SplitPage:
     return SplitPage(rest, 2, "", text.count("\n") + 2, closed=False)
 
 
-def read_text_as_mkdocs(path: str | Path) -> str:
-    """A file's text as MkDocs reads a page: UTF-8 without a byte-order mark, and every
-    line break (CRLF, CR) made a newline, as `open(..., encoding="utf-8-sig")` does.
+class UnreadableError(ValueError):
+    """A file that is not text the handbook reads, with the line to look at and a fix."""
 
-    Reading bytes and decoding once is faster than a text-mode file with thousands of pages.
+    def __init__(self, line: int, message: str, hint: str = "") -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+# C0 controls other than tab and the line breaks, and DEL: no text has them, and YAML
+# refuses them. A NUL after every letter is what a file saved as UTF-16 looks like.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode_as_mkdocs(data: bytes) -> str:
+    """Bytes as MkDocs reads a page: UTF-8 without a byte-order mark, and every line break
+    (CRLF, CR) made a newline, as `open(..., encoding="utf-8-sig")` does.
+
+    Raises UnreadableError at the line of the first byte that is not UTF-8.
     """
-    with open(path, "rb") as handle:
-        text = handle.read().decode("utf-8-sig")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = _normalise_line_breaks(data[: error.start].decode("utf-8"))
+        raise UnreadableError(
+            before.count("\n") + 1,
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} on this line)",
+            "save it as UTF-8 (most editors offer it under Save as, or as the encoding "
+            "at the bottom of the window)",
+        ) from None
+    return _normalise_line_breaks(text)
+
+
+def _normalise_line_breaks(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
 
+def read_text_as_mkdocs(path: str | Path) -> str:
+    """A file's text as MkDocs reads a page (see decode_as_mkdocs).
+
+    Reading bytes and decoding once is faster than a text-mode file with thousands of pages.
+    """
+    with open(path, "rb") as handle:
+        return decode_as_mkdocs(handle.read())
+
+
+def read_page_text(path: str | Path) -> str:
+    """A page's text, or UnreadableError when it is not text a page can be: larger than
+    MAX_PAGE_BYTES (only that much is read), not UTF-8, or with control characters."""
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_PAGE_BYTES + 1)
+        if len(data) > MAX_PAGE_BYTES:
+            size = os.fstat(handle.fileno()).st_size
+            raise UnreadableError(
+                1,
+                f"the page is {size // 1024} KB; the limit is {MAX_PAGE_BYTES // 1024} KB",
+                "split it into several pages",
+            )
+    text = decode_as_mkdocs(data)
+    refuse_control_characters(text)
+    return text
+
+
+def refuse_control_characters(text: str) -> None:
+    """Raise UnreadableError at the line of the first control character in `text`."""
+    control = _CONTROL.search(text)
+    if control:
+        raise UnreadableError(
+            text.count("\n", 0, control.start()) + 1,
+            f"the file has a control character (U+{ord(control.group()):04X}) on this line, "
+            "which no text has",
+            "remove it; if the file has one after every letter, it was saved as UTF-16: "
+            "save it as UTF-8",
+        )
+
+
 def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) -> Page:
-    """Read one Markdown file into a Page; YAML errors are kept on the page, not raised."""
-    text = read_text_as_mkdocs(path)
+    """Read one Markdown file into a Page; problems are kept on the page, not raised."""
     page = Page(lang=lang, rel_path=rel_path, path=str(path), display_path=display_path)
+    try:
+        text = read_page_text(path)
+    except UnreadableError as error:
+        page.error, page.error_hint = (error.line, error.message), error.hint
+        return page
     split = split_front_matter(text)
     front, front_line = split.front, split.front_line
     page.body, page.body_line = split.body, split.body_line
@@ -503,8 +586,20 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
     if not split.closed:
         page.error = _unread_block(front, front_line)
         return page
+    encoded = front.encode("utf-8")
+    if len(encoded) > MAX_FRONT_MATTER_BYTES:
+        page.error = (
+            front_line + encoded[:MAX_FRONT_MATTER_BYTES].count(b"\n"),
+            f"the front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB "
+            "from this line on",
+        )
+        page.error_hint = "front matter holds the page's id, kind, description and relations"
+        return page
     try:
-        data = yaml.load(front, Loader=_MkDocsLoader)
+        data = yaml.load(front, Loader=FrontMatterLoader)
+    except RejectedYAMLError as error:
+        page.error = (front_line + error.problem_mark.line, error.problem)
+        return page
     except yaml.YAMLError as error:
         page.error = (
             front_line + _error_line(error),
@@ -563,10 +658,10 @@ def _failing_value_line(front: str) -> int:
     (a date such as 2022-13-45) raises a plain ValueError without a line. Building each
     value of the parsed mapping alone finds it.
     """
-    node = yaml.compose(front, Loader=_MkDocsLoader)
+    node = yaml.compose(front, Loader=FrontMatterLoader)
     if not isinstance(node, yaml.MappingNode):
         return 0
-    loader = _MkDocsLoader("")
+    loader = FrontMatterLoader("")
     try:
         for key_node, value_node in node.value:
             for part in (key_node, value_node):
