@@ -17,6 +17,7 @@ from . import (
     coverage,
     front_matter,
     identity,
+    limits,
     links,
     navigation,
     objective_priority,
@@ -57,6 +58,7 @@ RULES: dict[str, Rule] = {
             links,
             safe_content,
             words,
+            limits,
         ),
     )
 }
