@@ -15,7 +15,13 @@ from mkdocs.utils.meta import get_data
 from handbook import anchors, model
 from handbook.anchors import page_anchors
 from handbook.config import load_config
-from handbook.model import MAX_FRONT_MATTER_BYTES, MAX_PAGE_BYTES, load_graph, parse_page
+from handbook.model import (
+    MAX_FRONT_MATTER_BYTES,
+    MAX_PAGE_BYTES,
+    load_graph,
+    parse_page,
+    readable_text,
+)
 from handbook.safe_yaml import FileLoader, RejectedYAMLError
 
 from helpers import ROOT, built_page
@@ -245,6 +251,23 @@ def test_a_file_that_is_not_text_is_an_error_at_its_line(tmp_path: Path, name: s
     assert page.error[0] == line
     assert message in page.error[1]
     assert page.error_hint
+
+
+def test_readable_text_leaves_out_only_what_mkdocs_cannot_read_safely() -> None:
+    """What a build that is not strict gives MkDocs for a page the check could not read."""
+    assert (
+        readable_text("---\nid: x\n---\n# Mål\n".encode("latin-1"))
+        == "---\nid: x\n---\n# M\ufffdl\n"
+    )
+    assert (
+        readable_text(b"\xef\xbb\xbf---\r\nid: x\r\n---\r\nnul\x00\r\n")
+        == "---\nid: x\n---\nnul\ufffd\n"
+    )
+    assert readable_text(f"---\n{BILLION_LAUGHS}---\n# T\n".encode()) == "# T\n"
+    large = "---\n" + "k: v\n" * (MAX_FRONT_MATTER_BYTES // 5 + 1) + "---\n# T\n"
+    assert readable_text(large.encode()) == "# T\n"
+    # Front matter that is only not valid YAML stays: MkDocs shows it as text, safely.
+    assert readable_text(b"---\ngoals: [x\n---\n# T\n") == "---\ngoals: [x\n---\n# T\n"
 
 
 def test_real_pages_read_as_mkdocs_reads_them() -> None:

@@ -32,7 +32,7 @@ import yaml
 from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
 
 from .config import HandbookConfig
-from .safe_yaml import FrontMatterLoader, RejectedYAMLError
+from .safe_yaml import FrontMatterLoader, RejectedYAMLError, rejection_of
 
 KINDS = ("goal", "instrument", "programme", "priority", "objective", "page")
 
@@ -563,6 +563,24 @@ def refuse_control_characters(text: str) -> None:
             "remove it; if the file has one after every letter, it was saved as UTF-16: "
             "save it as UTF-8",
         )
+
+
+def readable_text(data: bytes) -> str:
+    """A page's bytes as text MkDocs can read without harm, whatever they are.
+
+    For a build that goes on past the check's errors (not strict): bytes that are not
+    UTF-8 and control characters become U+FFFD, and front matter the check refuses to
+    read (an alias, a merge key, deep nesting, more than MAX_FRONT_MATTER_BYTES) is left
+    out, so MkDocs' own loader never reads it. Front matter that is merely not valid YAML
+    stays: MkDocs shows it as text, as it would anyway.
+    """
+    text = _CONTROL.sub("\ufffd", _normalise_line_breaks(data.decode("utf-8-sig", "replace")))
+    split = split_front_matter(text)
+    if split.front is not None and split.closed:
+        too_large = len(split.front.encode("utf-8")) > MAX_FRONT_MATTER_BYTES
+        if too_large or rejection_of(split.front) is not None:
+            return split.body
+    return text
 
 
 def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) -> Page:
