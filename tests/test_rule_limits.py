@@ -39,6 +39,7 @@ OVER = {
         2,
         f"the line has {MAX_LINE_CHARACTERS + 1} characters; the limit is 2000",
     ),
+    "a line of spaces": (" " * 2001 + "\n", 1, "the line has 2001 characters"),
     "a long paragraph": (
         ("ord " * 400 + "\n") * 7,  # 1 601 characters a line
         7,

@@ -82,9 +82,6 @@ def excesses(page: Page) -> list[tuple[int, str, str]]:
         )
     paragraph = square = round_ = 0
     for offset, line in enumerate(lines):
-        if not line.strip():
-            paragraph = square = round_ = 0
-            continue
         if len(line) > MAX_LINE_CHARACTERS:
             report(
                 "line",
@@ -92,6 +89,9 @@ def excesses(page: Page) -> list[tuple[int, str, str]]:
                 f"the line has {len(line)} characters; the limit is {MAX_LINE_CHARACTERS}",
                 "break it into several lines",
             )
+        if not line.strip():
+            paragraph = square = round_ = 0
+            continue
         paragraph += len(line) + 1
         if paragraph > MAX_PARAGRAPH_CHARACTERS:
             report(
