@@ -253,6 +253,8 @@ def _code_spans(line: str) -> list[tuple[int, int]]:
 
 
 _BRACKET = re.compile(r"[\[\]]")
+_SIMPLE_DESTINATION = re.compile(r"\(([^()\s<>]*+)\)")
+_TARGET = re.compile(r"[^)\s>]*+")
 _TARGET_STOP = re.compile(r"[)\s>]")
 _WHITESPACE = re.compile(r"\s*+")
 
@@ -263,57 +265,80 @@ def inline_links(text: str) -> list[tuple[str, int]]:
     What `\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]\\(\\s*<?([^)\\s>]*)>?(?:\\s+["'(][^)]*)?\\)`
     finds with finditer, in linear time. That pattern scanned to the end of the text from
     every `[` that is never closed (6 s for 100 000 of them), and from every `[a](` for
-    its target. The link text is plain characters and bracketed groups that close at the
-    first `]`, so where the text of a link opened at any `[` ends depends only on the
-    brackets after it: one pass from the end finds it for every `[` at once. The rest
-    looks up the next `)`, space or `>` instead of scanning for it.
+    its target. Link text is plain characters and bracketed groups that close at the
+    first `]`: most often the next bracket after the `[` is its `]`; where it is another
+    `[`, where each text ends comes from one pass over the brackets (_link_text_ends).
+    The rest looks up the next `)`, space or `>` instead of scanning for it.
     """
     if "](" not in text:
         return []
+    destinations = _Destinations(text)
+    nested_ends: dict[int, int] | None = None
+    found = []
+    resume = 0
+    opening = text.find("[")
+    while opening != -1:
+        if opening >= resume:
+            following = _BRACKET.search(text, opening + 1)
+            if following is None:
+                break  # no `]` after this `[`, nor after any later one
+            if following.group() == "]":
+                close = following.start()
+            else:
+                if nested_ends is None:
+                    nested_ends = _link_text_ends(text)
+                close = nested_ends[opening]
+            if close != -1 and text.startswith("(", close + 1):
+                destination = destinations.at(close + 1)
+                if destination is not None:
+                    found.append((destination[0], opening))
+                    resume = destination[1]
+        opening = text.find("[", opening + 1)
+    return found
+
+
+def _link_text_ends(text: str) -> dict[int, int]:
+    """For each `[`, the offset of the `]` that ends link text opened there, or -1.
+
+    Link text runs over plain characters and over groups `[...]` that end at the first `]`,
+    so from any bracket on, where it ends depends only on the brackets after it: one pass
+    from the end gives it for every `[`.
+    """
     brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(text)]
     count = len(brackets)
-    # closes[i]: offset of the `]` that ends link text running from bracket i on, or -1.
-    closes = [-1] * (count + 1)
+    ends = [-1] * (count + 1)  # where text running on from bracket i ends
     next_close = count  # index of the first `]` after i
     for i in range(count - 1, -1, -1):
         offset, char = brackets[i]
         if char == "]":
-            closes[i] = offset
+            ends[i] = offset
             next_close = i
         elif next_close < count:  # a group `[...]`: the text goes on after its `]`
-            closes[i] = closes[next_close + 1]
-    destinations = _Destinations(text)
-    found = []
-    resume = 0
-    for i in range(count):
-        offset, char = brackets[i]
-        if char != "[" or offset < resume:
-            continue
-        close = closes[i + 1]
-        if close == -1 or not text.startswith("(", close + 1):
-            continue
-        destination = destinations.at(close + 1)
-        if destination is not None:
-            found.append((destination[0], offset))
-            resume = destination[1]
-    return found
+            ends[i] = ends[next_close + 1]
+    return {offset: ends[i + 1] for i, (offset, char) in enumerate(brackets) if char == "["}
 
 
 class _Destinations:
     """`(\\s*<?([^)\\s>]*)>?(?:\\s+["'(][^)]*)?\\)` at a `(`: the target and the end, or None.
 
-    The next `)` and the end of a target come from sorted offsets, and the end of a run
-    of whitespace is remembered, so many links sharing one long tail read it once.
+    Targets are read where they are until that has read twice the text, as many links
+    sharing one long tail would (`[a](` repeated); from then on their ends come from the
+    sorted offsets of what ends a target. The next `)` comes from sorted offsets too, and
+    the end of a run of whitespace is remembered, so every such run is read once.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._results: dict[int, tuple[str, int] | None] = {}
         self._spaces: dict[int, int] = {}
+        self._target_budget = 2 * len(text)  # characters targets may still be read for
         self._stops: list[int] | None = None  # offsets of `)`, whitespace and `>`
         self._closing: list[int] | None = None  # offsets of `)`
 
     def at(self, paren: int) -> tuple[str, int] | None:
+        simple = _SIMPLE_DESTINATION.match(self.text, paren)
+        if simple:  # `(target)`: what the whole pattern gives it, read at once
+            return simple.group(1), simple.end()
         if paren not in self._results:
             self._results[paren] = self._read(paren)
         return self._results[paren]
@@ -343,6 +368,10 @@ class _Destinations:
 
     def _target_end(self, at: int) -> int:
         if self._stops is None:
+            end = _TARGET.match(self.text, at).end()
+            self._target_budget -= end - at
+            if self._target_budget >= 0:
+                return end
             self._stops = [m.start() for m in _TARGET_STOP.finditer(self.text)]
         index = bisect_left(self._stops, at)
         return self._stops[index] if index < len(self._stops) else len(self.text)

@@ -50,7 +50,11 @@ MAX_MARKDOWN_TAGS = 50
 # What a line is nested in: indentation, list markers and quote markers. The alternatives
 # start with different characters and the repetition is possessive: one pass.
 _NESTING = re.compile(r"(?:[ \t]|>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*+")
-_BRACKET = re.compile(r"[\[\]()]")
+# Lines that might be nested too deep: a tab counts 4 columns, so more than 100 columns
+# take at least 26 characters.
+_MAYBE_DEEP = re.compile(r"^[ \t>*+\-0-9.)]{26}", re.MULTILINE)
+_LONG_LINE = re.compile(rf"^[^\n]{{{MAX_LINE_CHARACTERS + 1}}}", re.MULTILINE)
+_BRACKET_OR_BLANK_LINE = re.compile(r"[\[\]()]|\n[ \t]*+(?=\n|$)")
 _ANGLE = re.compile(r"<[A-Za-z!?/]?|>")
 _TAG = re.compile(r"<[A-Za-z][^<>]*+")
 _MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown\b", re.IGNORECASE)
@@ -64,69 +68,84 @@ def check(graph: Graph) -> Iterator[Finding]:
 
 
 def excesses(page: Page) -> list[tuple[int, str, str]]:
-    """(line, message, hint) for each limit the page passes, once each, at its first line."""
+    """(line, message, hint) for each limit the page passes, once each, at its first line.
+
+    Each limit is first looked for with a pattern anchored at line starts, or a count, so
+    an ordinary page costs a few scans in C; lines are walked one by one only where that
+    finds something (or for paragraphs, on a page longer than one may be).
+    """
     text = page.markdown
-    lines = text.split("\n")
-    source_lines = page.body.split("\n")  # for nesting: inline code is blank in `lines`
     found: dict[str, tuple[int, str, str]] = {}
 
     def report(key: str, offset: int, message: str, hint: str) -> None:
-        found.setdefault(key, (page.body_line + offset, message, hint))
+        found.setdefault(key, (offset, message, hint))
 
-    if page.body_line - 1 + len(lines) > MAX_LINES:
+    if page.body_line + text.count("\n") > MAX_LINES:
         report(
             "lines",
-            MAX_LINES - page.body_line + 1,
+            MAX_LINES + 1,
             f"the page has more than {MAX_LINES} lines",
             "split it into several pages",
         )
-    paragraph = square = round_ = 0
-    for offset, line in enumerate(lines):
-        if len(line) > MAX_LINE_CHARACTERS:
+    long_line = _LONG_LINE.search(text)
+    if long_line:
+        end = text.find("\n", long_line.start())
+        length = (len(text) if end == -1 else end) - long_line.start()
+        report(
+            "line",
+            page.line_at(long_line.start()),
+            f"the line has {length} characters; the limit is {MAX_LINE_CHARACTERS}",
+            "break it into several lines",
+        )
+    for deep in _MAYBE_DEEP.finditer(page.body):
+        start = deep.start()
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if not text[start:end].strip(" \t") or text[start] not in " \t>-*+0123456789":
+            continue  # blank, fenced code (blanked), or inline code at its start
+        columns = len(_NESTING.match(page.body, start, end).group().expandtabs(4))
+        if columns > MAX_NESTING_COLUMNS:
             report(
-                "line",
-                offset,
-                f"the line has {len(line)} characters; the limit is {MAX_LINE_CHARACTERS}",
-                "break it into several lines",
+                "nesting",
+                page.line_at(start),
+                f"the line is nested {columns} columns deep; the limit is {MAX_NESTING_COLUMNS}",
+                "nest lists, quotes and indented blocks less deeply",
             )
-        if not line.strip():
-            paragraph = square = round_ = 0
-            continue
-        paragraph += len(line) + 1
-        if paragraph > MAX_PARAGRAPH_CHARACTERS:
-            report(
-                "paragraph",
-                offset,
-                f"the paragraph is longer than {MAX_PARAGRAPH_CHARACTERS} characters here",
-                "split it with a blank line",
-            )
-        if line[0] in " \t>-*+0123456789":
-            columns = len(_NESTING.match(source_lines[offset]).group().expandtabs(4))
-            if columns > MAX_NESTING_COLUMNS:
+            break
+    if len(text) > MAX_PARAGRAPH_CHARACTERS:
+        paragraph = 0
+        for offset, line_text in enumerate(text.split("\n")):
+            paragraph = paragraph + len(line_text) + 1 if line_text.strip(" \t") else 0
+            if paragraph > MAX_PARAGRAPH_CHARACTERS:
                 report(
-                    "nesting",
-                    offset,
-                    f"the line is nested {columns} columns deep; the limit is "
-                    f"{MAX_NESTING_COLUMNS}",
-                    "nest lists, quotes and indented blocks less deeply",
+                    "paragraph",
+                    page.body_line + offset,
+                    f"the paragraph is longer than {MAX_PARAGRAPH_CHARACTERS} characters here",
+                    "split it with a blank line",
                 )
-        for bracket in _BRACKET.findall(line):
+                break
+    if text.count("[") + text.count("(") > MAX_UNCLOSED_BRACKETS:
+        square = round_ = 0
+        for event in _BRACKET_OR_BLANK_LINE.finditer(text):
+            bracket = event.group()
             if bracket == "[":
                 square += 1
             elif bracket == "]":
                 square = max(square - 1, 0)
             elif bracket == "(":
                 round_ += 1
-            else:
+            elif bracket == ")":
                 round_ = max(round_ - 1, 0)
+            else:  # a blank line ends the paragraph
+                square = round_ = 0
             if max(square, round_) > MAX_UNCLOSED_BRACKETS:
                 report(
                     "brackets",
-                    offset,
+                    page.line_at(event.start()),
                     f"more than {MAX_UNCLOSED_BRACKETS} brackets are open on this line",
                     "close each [ with ] and each ( with ) in the same paragraph",
                 )
-                square = round_ = 0
+                break
     if "<" in text:
         unclosed = 0  # tags with another `<` or the end before their `>`
         angles = list(_ANGLE.finditer(text))
@@ -138,7 +157,7 @@ def excesses(page: Page) -> list[tuple[int, str, str]]:
                 if unclosed > MAX_UNCLOSED_TAGS:
                     report(
                         "unclosed tags",
-                        page.line_at(angle.start()) - page.body_line,
+                        page.line_at(angle.start()),
                         f"more than {MAX_UNCLOSED_TAGS} HTML tags on the page are not closed "
                         "with >",
                         "write < as &lt; where it is not a tag",
@@ -151,7 +170,7 @@ def excesses(page: Page) -> list[tuple[int, str, str]]:
                 if tags > MAX_MARKDOWN_TAGS:
                     report(
                         "markdown tags",
-                        page.line_at(tag.start()) - page.body_line,
+                        page.line_at(tag.start()),
                         f"more than {MAX_MARKDOWN_TAGS} HTML tags with a markdown attribute",
                         "write the content in Markdown instead of HTML",
                     )
