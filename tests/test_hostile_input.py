@@ -185,6 +185,37 @@ def test_the_check_reports_hostile_input_at_its_line_quickly(handbook, name) -> 
     assert (PAGE, line, code) in findings, sorted(f for f in findings if f[0] == PAGE)
 
 
+# Files that are no pages at all: (how to make it, the message).
+NOT_FILES = {
+    "a link to nowhere": (lambda path: path.symlink_to("nowhere.md"), "a symbolic link"),
+    "a link to /dev/zero": (lambda path: path.symlink_to("/dev/zero"), "a symbolic link"),
+    "a link to itself": (lambda path: path.symlink_to(path.name), "a symbolic link"),
+    "a pipe": (lambda path: os.mkfifo(path), "the page is not a file"),
+}
+
+
+@pytest.mark.parametrize("name", NOT_FILES)
+def test_a_page_that_is_not_a_file_is_reported_without_reading_it(handbook, name) -> None:
+    make, message = NOT_FILES[name]
+    make(handbook / PAGE)
+    returncode, findings = _check(handbook)
+    assert returncode == 1
+    assert message in findings[(PAGE, 1, "HB001")]
+
+
+def test_folders_1_000_deep_are_read_without_recursion(handbook) -> None:
+    """os.walk, recursive in Python 3.11, raised RecursionError here."""
+    folder = handbook / "docs/nb"
+    for _ in range(1_000):  # one at a time: os.makedirs recurses as well
+        folder = folder / "a"
+        folder.mkdir()
+    (folder / "side.md").write_text(page(), encoding="utf-8")
+    returncode, findings = _check(handbook)
+    assert returncode == 1
+    path = f"docs/nb/{'a/' * 1_000}side.md"
+    assert (path, 1, "HB007") in findings  # not in the nav, as any new page
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [

@@ -30,7 +30,7 @@ from .dev_server import poll_more_often
 from .findings import Finding
 from .git_history import has_full_history, last_commit_times
 from .glossary import read_glossary
-from .model import MAX_PAGE_BYTES, Graph, Page, UnreadableError, load_graph, readable_text
+from .model import Graph, Page, UnreadableError, load_graph, read_page_bytes, readable_text
 from .render import (
     expand_markers,
     handbook_json,
@@ -291,9 +291,9 @@ def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
     Only a build that is not strict gets here with such pages (a strict one stopped in
     on_pre_build). A page that is not UTF-8, has control characters, or front matter the
     check refuses (an alias bomb) is given to MkDocs as readable text without that front
-    matter (readable_text), so MkDocs' own loader never expands it. A page over a limit
-    or larger than the check reads becomes a short page saying why: Python-Markdown could
-    take minutes on it, or crash.
+    matter (readable_text), so MkDocs' own loader never expands it. A page over a limit,
+    larger than the check reads or not a file (a link to /dev/zero, say) becomes a short
+    page saying why: Python-Markdown could take minutes on it, or crash.
     """
     if _state is None or not page.file.abs_src_path:
         return None
@@ -302,18 +302,15 @@ def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
     if graph_page is not None and graph_page.error is None:
         problem = _unrendered.get(graph_page.display_path)
         return None if problem is None else _not_rendered(graph_page.rel_path, problem)
-    path = page.file.abs_src_path
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_PAGE_BYTES + 1)
-    except OSError:
-        return None  # MkDocs reports the file itself
-    if len(data) > MAX_PAGE_BYTES:
-        return _not_rendered(page.file.src_uri, f"larger than {MAX_PAGE_BYTES // 1024} KB")
+        data = read_page_bytes(page.file.abs_src_path)
+    except UnreadableError as error:
+        return _not_rendered(page.file.src_uri, error.message)
     text = readable_text(data)
     # The check skipped this page's limits, having no text to measure. MkDocs renders all
     # of `text` (front matter it cannot read included), so that is what is measured.
-    over = limits.excesses(Page("", page.file.src_uri, path, page.file.src_uri, body=text))
+    src = page.file.src_uri
+    over = limits.excesses(Page("", src, page.file.abs_src_path, src, body=text))
     return _not_rendered(page.file.src_uri, over[0][1]) if over else text
 
 

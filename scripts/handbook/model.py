@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -564,19 +565,35 @@ def read_text_as_mkdocs(path: str | Path) -> str:
         return decode_as_mkdocs(handle.read())
 
 
-def read_page_text(path: str | Path) -> str:
-    """A page's text, or UnreadableError when it is not text a page can be: larger than
-    MAX_PAGE_BYTES (only that much is read), not UTF-8, or with control characters."""
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_PAGE_BYTES + 1)
-        if len(data) > MAX_PAGE_BYTES:
+def read_page_bytes(path: str | Path) -> bytes:
+    """A page's bytes, or UnreadableError when it is not a file of its own that can be read
+    (a symbolic link could name /dev/zero, a pipe, or a file outside the handbook that the
+    site would then publish), or is larger than MAX_PAGE_BYTES (only that much is read)."""
+    hint = "pages are files in docs/<language>/: put the text itself there"
+    try:
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            raise UnreadableError(1, "the page is a symbolic link, not a file", hint)
+        if not stat.S_ISREG(mode):
+            raise UnreadableError(1, "the page is not a file", hint)
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_PAGE_BYTES + 1)
             size = os.fstat(handle.fileno()).st_size
-            raise UnreadableError(
-                1,
-                f"the page is {size // 1024} KB; the limit is {MAX_PAGE_BYTES // 1024} KB",
-                "split it into several pages",
-            )
-    text = decode_as_mkdocs(data)
+    except OSError as error:
+        raise UnreadableError(1, f"cannot read the file: {error.strerror or error}") from None
+    if len(data) > MAX_PAGE_BYTES:
+        raise UnreadableError(
+            1,
+            f"the page is {size // 1024} KB; the limit is {MAX_PAGE_BYTES // 1024} KB",
+            "split it into several pages",
+        )
+    return data
+
+
+def read_page_text(path: str | Path) -> str:
+    """A page's text, or UnreadableError when it is not text a page can be: not a file
+    (read_page_bytes), larger than MAX_PAGE_BYTES, not UTF-8, or with control characters."""
+    text = decode_as_mkdocs(read_page_bytes(path))
     refuse_control_characters(text)
     return text
 
@@ -724,17 +741,29 @@ def _failing_value_line(front: str) -> int:
 def iter_markdown(docs_dir: Path, lang: str) -> list[tuple[str, str]]:
     """Every Markdown file of one language folder as (path inside the folder, file path).
 
-    os.walk with plain strings: pathlib's rglob and relative_to cost more than reading
-    the files once a handbook has thousands of pages.
+    What os.walk finds (folders that are links are not entered), with plain strings:
+    pathlib's rglob and relative_to cost more than reading the files once a handbook has
+    thousands of pages. With a list of folders still to read instead of os.walk, whose
+    recursion (Python 3.11) ended in a RecursionError on folders 1 000 deep.
     """
-    base = os.path.join(docs_dir, lang)
     found: list[tuple[str, str]] = []
-    for folder, _, names in os.walk(base):
-        prefix = os.path.relpath(folder, base).replace(os.sep, "/")
-        prefix = "" if prefix == "." else prefix + "/"
-        found.extend(
-            (prefix + name, os.path.join(folder, name)) for name in names if name.endswith(".md")
-        )
+    folders = [(os.path.join(docs_dir, lang), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # as os.walk: a folder that cannot be read has no pages
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                if not entry.is_symlink():
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+            elif entry.name.endswith(".md"):
+                found.append((prefix + entry.name, entry.path))
     found.sort()
     return found
 
