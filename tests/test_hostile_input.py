@@ -99,6 +99,13 @@ PAYLOADS: dict[str, tuple[bytes, int, str]] = {
     "binary": (bytes(range(256)) * 64, 3, "HB001"),
     "PNG": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), 1, "HB001"),
 }
+# Links to files whose names the system refuses: OSError and ValueError before.
+for what, target in (("a 600-character file name", "x" * 600 + ".png"), ("%00", "x%00.png")):
+    PAYLOADS[f"a link to {what}"] = (
+        page(body=f"[a]({target})").encode(),
+        line_of(page(body=f"[a]({target})"), "[a]("),
+        "HB009",
+    )
 # Lines of 3 KB and 100 KB: what made each pattern backtrack (and Python-Markdown too).
 for size, count in (("3 KB", 3_000), ("100 KB", 100_000)):
     LONG_LINES = {
