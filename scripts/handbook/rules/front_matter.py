@@ -1,10 +1,11 @@
 """Front matter parses: each page is UTF-8 text starting with a closed `---` block of YAML.
 
 A page that cannot be read at all is reported here too, at the line to look at: bytes that
-are not UTF-8, a control character (a NUL: binary data, or a file saved as UTF-16), or a
-page larger than 128 KB. So is front matter the handbook refuses to read although it is
-valid YAML, because it could grow without bound: an alias (`*name`) or anchor (`&name`), a
-merge key (`<<`), nesting deeper than 20 levels, or a block larger than 64 KB.
+are not UTF-8, a control character (a NUL: binary data, or a file saved as UTF-16), a
+page larger than 128 KB, or one that is a symbolic link or not a file. So is front matter
+the handbook refuses to read although it is valid YAML, because it could grow without
+bound: an alias (`*name`) or anchor (`&name`), a merge key (`<<`), nesting deeper than
+20 levels, or a block larger than 64 KB.
 
 PASS::
 

@@ -104,7 +104,7 @@ def _asset_exists(graph: Graph, page: Page, path_part: str) -> bool:
     """Images and files may live beside the page or in docs/assets/ (shared by languages).
 
     os.path.isfile answers False for a name the system refuses (longer than 255 bytes, or
-    with a NUL from `%00`), where Path.is_file raised OSError or ValueError.
+    with a NUL from `%00`), where Path.is_file raised OSError for the first.
     """
     docs = graph.config.docs_dir
     base = posixpath.dirname(posixpath.join(page.lang, page.rel_path))
