@@ -144,11 +144,16 @@ PAYLOADS |= {
 KNOWN_SLOW = {"100 KB line: tags without >": "HB010"}
 
 
-def _run(*args: str, cwd: Path, timeout: int) -> subprocess.CompletedProcess:
+def _run(*args: str, cwd: Path, timeout: int, **env: str) -> subprocess.CompletedProcess:
     completed = subprocess.run(
         [sys.executable, *args],
         cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"},
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT / "scripts"),
+            "NO_MKDOCS_2_WARNING": "1",
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -210,17 +215,46 @@ def test_a_page_that_is_not_a_file_is_reported_without_reading_it(handbook, name
     assert message in findings[(PAGE, 1, "HB001")]
 
 
+def test_a_file_name_that_is_not_utf8_is_reported_and_printed_escaped(handbook) -> None:
+    """os.scandir keeps such bytes as surrogates, which a strict UTF-8 stdout refused."""
+    os.mkdir(bytes(handbook / "docs/nb/mappe"))
+    (Path(os.fsdecode(bytes(handbook / "docs/nb/mappe") + b"/\xe6\xf8.md"))).write_bytes(
+        page().encode()
+    )
+    completed = _run(
+        "-m",
+        "handbook",
+        "check",
+        str(handbook),
+        cwd=handbook,
+        timeout=CHECK_SECONDS,
+        PYTHONIOENCODING="utf-8:strict",
+    )
+    assert completed.returncode == 1
+    assert "docs/nb/mappe/\\udce6\\udcf8.md:1: HB001 the file name is not UTF-8 text" in (
+        completed.stdout
+    )
+
+
 def test_folders_1_000_deep_are_read_without_recursion(handbook) -> None:
     """os.walk, recursive in Python 3.11, raised RecursionError here."""
-    folder = handbook / "docs/nb"
-    for _ in range(1_000):  # one at a time: os.makedirs recurses as well
-        folder = folder / "a"
-        folder.mkdir()
-    (folder / "side.md").write_text(page(), encoding="utf-8")
-    returncode, findings = _check(handbook)
-    assert returncode == 1
-    path = f"docs/nb/{'a/' * 1_000}side.md"
-    assert (path, 1, "HB007") in findings  # not in the nav, as any new page
+    chain = [handbook / "docs/nb/a"]
+    for _ in range(999):  # one at a time: os.makedirs recurses as well
+        chain.append(chain[-1] / "a")
+    try:
+        for folder in chain:
+            folder.mkdir()
+        (chain[-1] / "side.md").write_text(page(), encoding="utf-8")
+        returncode, findings = _check(handbook)
+        assert returncode == 1
+        path = f"docs/nb/{'a/' * 1_000}side.md"
+        assert (path, 1, "HB007") in findings  # not in the nav, as any new page
+    finally:
+        # shutil.rmtree recurses too: pytest could not remove the folders afterwards.
+        (chain[-1] / "side.md").unlink(missing_ok=True)
+        for folder in reversed(chain):
+            if folder.exists():
+                folder.rmdir()
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,11 @@ def _config_file(path: Path) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A file name that is not UTF-8 reaches the output as surrogates (U+DCxx), which a
+    # strict UTF-8 stdout refuses with a traceback: print them escaped instead.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     try:
         args = parser.parse_args(argv)

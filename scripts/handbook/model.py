@@ -527,6 +527,7 @@ class UnreadableError(ValueError):
 # C0 controls other than tab and the line breaks, and DEL: no text has them, and YAML
 # refuses them. A NUL after every letter is what a file saved as UTF-16 looks like.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\udc80-\udcff]")  # how a file name keeps bytes not UTF-8
 
 
 def decode_as_mkdocs(data: bytes) -> str:
@@ -632,6 +633,10 @@ def readable_text(data: bytes) -> str:
 def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) -> Page:
     """Read one Markdown file into a Page; problems are kept on the page, not raised."""
     page = Page(lang=lang, rel_path=rel_path, path=str(path), display_path=display_path)
+    if not rel_path.isascii() and _SURROGATE.search(rel_path):  # bytes os.scandir kept
+        page.error = (1, "the file name is not UTF-8 text")
+        page.error_hint = "rename the file; MkDocs makes its address from the name"
+        return page
     try:
         text = read_page_text(path)
     except UnreadableError as error:
