@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from mkdocs.structure.files import File
+from mkdocs.utils.meta import SafeLoader as MkDocsSafeLoader
 from mkdocs.utils.meta import get_data
 
 from handbook import anchors, model
@@ -22,7 +23,7 @@ from handbook.model import (
     parse_page,
     readable_text,
 )
-from handbook.safe_yaml import FileLoader, RejectedYAMLError
+from handbook.safe_yaml import FileLoader, FrontMatterLoader, RejectedYAMLError
 
 from helpers import ROOT, built_page
 
@@ -182,6 +183,26 @@ def test_front_matter_that_could_grow_without_bound_is_refused_at_its_line(
     (tmp_path / "p.md").write_text(f"---\n{front}---\n# T\n", encoding="utf-8")
     page = parse_page("nb", "p.md", tmp_path / "p.md", "docs/nb/p.md")
     assert page.error == (1 + line, message)
+
+
+class _ComposingLoader(FrontMatterLoader):
+    """The loader, composing every text itself (it leaves plain text to libyaml)."""
+
+    def __init__(self, stream) -> None:
+        super().__init__(stream)
+        self._plain = False
+
+
+def test_the_loaders_own_composer_reads_the_values_mkdocs_reads() -> None:
+    fronts = [*TRICKY_LINES, "goals:\n  - a\n  - [b, {c: d}]\n? complex\n: key\n"]
+    for lang_dir in sorted(path for path in (ROOT / "docs").iterdir() if path.is_dir()):
+        for page_file in sorted(lang_dir.rglob("*.md")):
+            text = page_file.read_text(encoding="utf-8")
+            fronts.append(text.split("---\n")[1])
+    for front in fronts:
+        assert yaml.load(front, Loader=_ComposingLoader) == yaml.load(
+            front, Loader=MkDocsSafeLoader
+        ), front
 
 
 def test_twenty_levels_of_nesting_are_read_and_twenty_one_are_not() -> None:
