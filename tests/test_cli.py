@@ -82,6 +82,19 @@ def test_usage_and_configuration_errors_exit_2(tmp_path, capsys):
     assert main([]) == 2
 
 
+def test_mkdocs_yml_with_aliases_exits_2_at_the_line(tmp_path, capsys):
+    """A nav built from nested aliases took the check hours to walk; it is refused."""
+    write_handbook(tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    laughs = "".join(f"  - a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10))
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("nav:\n", "nav:\n  - a0: &a0 [x.md]\n" + laughs), "utf-8")
+    line = text.splitlines().index("nav:") + 2
+    assert main(["check", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert f"{config}:{line}: the file uses a YAML anchor (&a0); remove it" in error
+
+
 def test_unknown_rule_exits_2_and_names_the_known_rules(tmp_path, capsys):
     """On a valid handbook, so only the rule's name can be what makes it exit 2."""
     write_handbook(tmp_path)

@@ -83,12 +83,28 @@ def test_a_misspelt_key_is_missing_and_extra(tmp_path) -> None:
         (EN.replace("Related pages", "[Related, pages]"), 2, "'related' is a list"),
         (EN + "related: Again\n", 6, "'related' is here twice (also on line 2)"),
         (EN + "nav: Navigation\n", 6, "'nav' is not in includes/words.nb.yml"),
+        (EN + "a: &word Word\nb: *word\n", 6, "the file uses a YAML anchor (&word)"),
+        (EN + "b: *word\n", 6, "the file uses a YAML alias (*word)"),
+        (EN.replace("  header:", "  <<: {header: X}\n  header:"), 4, "YAML merge key (<<)"),
+        (EN + "deep: " + "[" * 30 + "\n", 6, "the file nests deeper than 20 levels"),
+        (EN + "nul: a\x00\n", 6, "the file has a control character (U+0000) on this line"),
     ],
 )
 def test_a_file_that_is_not_words_is_an_error(tmp_path, en, line, message) -> None:
     found = _words(tmp_path, en=en)
     assert ("includes/words.en.yml", line, "HB011") in where(found)
     assert any(message in finding.message for finding in found), found
+
+
+def test_a_word_file_that_is_not_utf8_is_an_error_at_the_bad_byte(tmp_path) -> None:
+    config = _handbook(tmp_path)
+    (tmp_path / "includes/words.en.yml").write_bytes(
+        EN.replace("Header", "Øverst").encode("latin-1")
+    )
+    found = findings_of(config, "words")
+    assert where(found) == [("includes/words.en.yml", 4, "HB011")]
+    assert found[0].message == "the file is not UTF-8 text (byte 0xd8 on this line)"
+    assert "save it as UTF-8" in found[0].hint
 
 
 def test_every_nav_title_needs_a_title_in_the_other_languages(tmp_path) -> None:

@@ -23,6 +23,18 @@ def _english_without_fingerprints() -> dict[str, str]:
     return english
 
 
+def test_translated_command_names_the_line_of_a_file_that_is_not_utf8(tmp_path, capsys):
+    config = write_handbook(
+        tmp_path, languages=("nb", "en"), translations={"en": _english_without_fingerprints()}
+    )
+    page = tmp_path / "docs/en/mal.md"
+    page.write_bytes(page.read_bytes() + "\nØ\n".encode("latin-1"))
+    lines = page.read_bytes().count(b"\n")
+    assert main(["translated", "--config", str(config), str(page)]) == 2
+    error = capsys.readouterr().err
+    assert f"{page}:{lines}: the file is not UTF-8 text (byte 0xd8 on this line)" in error
+
+
 def test_translated_command_makes_translations_fresh(tmp_path, capsys) -> None:
     config = write_handbook(
         tmp_path, languages=("nb", "en"), translations={"en": _english_without_fingerprints()}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .config import ConfigError, load_config
-from .model import load_graph
+from .model import UnreadableError, load_graph
 from .output import FORMATTERS
 from .rules import RULES, run_all
 from .scaffold import NewPage, ScaffoldError, scaffold
@@ -129,6 +129,9 @@ def _translated(args: argparse.Namespace) -> int:
         except (NotATranslationError, OSError) as error:
             print(f"handbook translated: {error}", file=sys.stderr)
             status = EXIT_USAGE
+        except UnreadableError as error:
+            print(f"handbook translated: {path}:{error.line}: {error.message}", file=sys.stderr)
+            status = EXIT_USAGE
     return status
 
 
@@ -141,6 +144,11 @@ def _config_file(path: Path) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A file name that is not UTF-8 reaches the output as surrogates (U+DCxx), which a
+    # strict UTF-8 stdout refuses with a traceback: print them escaped instead.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     try:
         args = parser.parse_args(argv)

@@ -3,17 +3,22 @@ which pages the navigation lists and under which titles.
 
 Reading the YAML directly (instead of MkDocs' full `load_config`) keeps the CLI fast and
 lets it run in a checkout where plugins are not installed. Tags such as `!ENV` and
-`!!python/...` are accepted and ignored: the check needs none of their values.
+`!!python/...` are accepted and ignored: the check needs none of their values. Aliases
+and merge keys are refused, as in pages (safe_yaml): walking a nav built from nested
+aliases would take the check hours.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .safe_yaml import BoundedComposer, RejectedYAMLError
 
 
 class ConfigError(Exception):
@@ -23,8 +28,10 @@ class ConfigError(Exception):
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when compiled in
 
 
-class _TolerantLoader(_Base):  # type: ignore[misc, valid-type]
+class _TolerantLoader(BoundedComposer, _Base):  # type: ignore[misc, valid-type]
     """A safe loader that turns any unknown tag into None instead of failing."""
+
+    max_depth = 50  # plugins and markdown_extensions nest 6 deep, a nav of sections more
 
 
 def _ignore_tag(loader: yaml.BaseLoader, suffix: str, node: yaml.Node) -> None:
@@ -100,6 +107,9 @@ def load_config(config_file: Path) -> HandbookConfig:
         raise ConfigError(f"cannot read {config_file}: {error.strerror or error}") from None
     try:
         data = yaml.load(text, Loader=_TolerantLoader)
+    except RejectedYAMLError as error:
+        line = error.problem_mark.line + 1
+        raise ConfigError(f"{config_file}:{line}: {error.problem}") from None
     except yaml.YAMLError as error:
         raise ConfigError(f"{config_file}: not valid YAML: {error}") from None
     if not isinstance(data, dict):
@@ -153,17 +163,18 @@ def _languages(data: dict[str, Any], config_file: Path) -> tuple[str, ...]:
 
 def _nav_entries(items: list[Any], text: str) -> list[NavEntry]:
     """Flatten the nav into page paths, each with the line of mkdocs.yml that names it."""
-    lines = text.splitlines()
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     found: list[NavEntry] = []
-    cursor = 0
+    cursor = 0  # offset of the line the last path was found on
 
     def line_of(path: str) -> int:
         nonlocal cursor
-        for index in range(cursor, len(lines)):
-            if path in lines[index]:
-                cursor = index
-                return index + 1
-        return 1
+        offset = text.find(path, cursor)
+        if offset == -1:
+            return 1
+        index = bisect_right(line_starts, offset) - 1
+        cursor = line_starts[index]
+        return index + 1
 
     def walk(value: Any) -> None:
         if isinstance(value, str):
@@ -180,16 +191,30 @@ def _nav_entries(items: list[Any], text: str) -> list[NavEntry]:
     return found
 
 
+def _nav_key(line: str) -> str | None:
+    """The key of a `- Title: ...` line: a plain key ends at the first colon followed by a
+    space or the end of the line. (Plain string operations: a pattern with a lazy key
+    before optional spaces took quadratic time on a line of spaces.)"""
+    item = line.lstrip(" \t")
+    if not item.startswith("- "):
+        return None
+    rest = item[2:]
+    colon = rest.find(":")
+    while colon != -1 and rest[colon + 1 : colon + 2] not in ("", " ", "\t"):
+        colon = rest.find(":", colon + 1)
+    return None if colon == -1 else rest[:colon].rstrip(" \t")
+
+
 def _nav_titles(items: list[Any], text: str) -> list[NavTitle]:
     """Every title in the nav (`- Title: ...`), once, in order, with the line that has it."""
     lines = text.splitlines()
     nav_start = next((n for n, line in enumerate(lines) if line.startswith("nav:")), 0)
+    first_line: dict[str, int] = {}  # every `- key:` of the nav, at its first line
+    for number, line in enumerate(lines[nav_start:], start=nav_start + 1):
+        key = _nav_key(line)
+        if key is not None:
+            first_line.setdefault(key, number)
     found: dict[str, NavTitle] = {}
-
-    def line_of(title: str) -> int:
-        entry = re.compile(rf"^\s*- {re.escape(title)}\s*:")
-        numbered = enumerate(lines[nav_start:], start=nav_start + 1)
-        return next((number for number, line in numbered if entry.match(line)), 1)
 
     def walk(value: Any) -> None:
         if isinstance(value, list):
@@ -198,7 +223,7 @@ def _nav_titles(items: list[Any], text: str) -> list[NavTitle]:
         elif isinstance(value, dict):
             for title, child in value.items():
                 if isinstance(title, str) and title not in found:
-                    found[title] = NavTitle(title, line_of(title))
+                    found[title] = NavTitle(title, first_line.get(title, 1))
                 walk(child)
 
     walk(items)

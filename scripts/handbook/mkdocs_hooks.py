@@ -21,7 +21,6 @@ from urllib.parse import urljoin
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
-from markdown.extensions.abbr import AbbrBlockprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -30,8 +29,17 @@ from .config import HandbookConfig, load_config
 from .dev_server import poll_more_often
 from .findings import Finding
 from .git_history import has_full_history, last_commit_times
+from .glossary import read_glossary
 from .inventory import docs_path, take_inventory
-from .model import FRONT_MATTER_KEYS, Graph, Page, load_graph
+from .model import (
+    FRONT_MATTER_KEYS,
+    Graph,
+    Page,
+    UnreadableError,
+    load_graph,
+    read_page_bytes,
+    readable_text,
+)
 from .plain_text import as_template_text
 from .render import (
     expand_markers,
@@ -41,7 +49,7 @@ from .render import (
     translation_notice,
     updated_html,
 )
-from .rules import run_all
+from .rules import limits, run_all
 from .rules import words as words_rule
 from .rules.translations import translation_status
 from .search_index import split_search_index
@@ -235,17 +243,29 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Load the graph and run every rule; errors fail the strict build, with file:line."""
-    global _state
+    """Load the graph and run every rule, and log the findings with file:line.
+
+    A strict build stops here when there are errors, before it renders any page: MkDocs
+    would otherwise render everything first (minutes, for a page written to be slow) and
+    fail only at the end. A build that is not strict goes on; on_page_read_source keeps
+    the pages the check could not read from harming it.
+    """
+    global _state, _unrendered
     if _state is not None and not _is_outer_build(config):
         return
     handbook_config = load_config(Path(config.config_file_path))
     graph = load_graph(handbook_config)
     findings = run_all(graph)
-    glossaries = {
-        lang: read_glossary(handbook_config.root / ABBREVIATIONS.format(lang=lang))
-        for lang in handbook_config.languages
-    }
+    glossaries: dict[str, dict[str, str]] = {}
+    unreadable: list[str] = []  # the glossary files the build cannot read, as messages
+    for lang in handbook_config.languages:
+        path = ABBREVIATIONS.format(lang=lang)
+        try:
+            glossaries[lang] = read_glossary(handbook_config.root / path)
+        except UnreadableError as error:
+            glossaries[lang] = {}
+            hint = f" ({error.hint})" if error.hint else ""
+            unreadable.append(f"{path}:{error.line}: {error.message}{hint}")
     docs = Path(config.docs_dir)
     if has_full_history(docs):
         updated = last_commit_times(docs)
@@ -253,9 +273,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
         updated = {}
         log.info("no full git history here (shallow clone or no git): pages show no dates")
     _state = _State(graph, findings, glossaries, updated)
+    _unrendered = {}
     for finding in findings:
         # Outdated translations are reported, not fatal: the page shows a notice instead.
         (log.error if finding.is_error else log.info)(_describe(finding))
+        if finding.code == limits.CODE:
+            _unrendered.setdefault(finding.path, _describe(finding))
+    for message in unreadable:
+        log.error(message)
+    errors = sum(finding.is_error for finding in findings) + len(unreadable)
+    if errors and config.strict:
+        raise PluginError(
+            f"{errors} error{'s' * (errors != 1)} in the handbook (above): the strict build "
+            "stops before rendering; `make check` lists them too"
+        )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -293,20 +324,42 @@ def _describe(finding: Finding) -> str:
     return f"{text} ({finding.hint})" if finding.hint else text
 
 
-def read_glossary(path: Path) -> dict[str, str]:
-    """The abbreviations in a file of Markdown abbreviation definitions (`*[TEN-T]: ...`).
+# Pages over a limit of the check (HB013), by path, with the first finding: a build that
+# goes on past errors gets a short page in their place instead of their Markdown.
+_unrendered: dict[str, str] = {}
 
-    Read with the abbr extension's own pattern, so the file means what it would mean on a
-    page; a missing file is an empty glossary.
+
+def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
+    """The text MkDocs reads for a page the check could not read, or None for the file.
+
+    Only a build that is not strict gets here with such pages (a strict one stopped in
+    on_pre_build). A page that is not UTF-8, has control characters, or front matter the
+    check refuses (an alias bomb) is given to MkDocs as readable text without that front
+    matter (readable_text), so MkDocs' own loader never expands it. A page over a limit,
+    larger than the check reads or not a file (a link to /dev/zero, say) becomes a short
+    page saying why: Python-Markdown could take minutes on it, or crash.
     """
-    if not path.is_file():
-        return {}
-    text = path.read_text(encoding="utf-8")
-    return {
-        match["abbr"].strip(): match["title"].strip()
-        for match in AbbrBlockprocessor.RE.finditer(text)
-        if match["abbr"].strip() and match["title"].strip()
-    }
+    if _state is None or not page.file.abs_src_path:
+        return None
+    graph = _state.graph
+    graph_page = _graph_page(page, graph, _page_language(page, graph))
+    if graph_page is not None and graph_page.error is None:
+        problem = _unrendered.get(graph_page.display_path)
+        return None if problem is None else _not_rendered(graph_page.rel_path, problem)
+    try:
+        data = read_page_bytes(page.file.abs_src_path)
+    except UnreadableError as error:
+        return _not_rendered(page.file.src_uri, error.message)
+    text = readable_text(data)
+    # The check skipped this page's limits, having no text to measure. MkDocs renders all
+    # of `text` (front matter it cannot read included), so that is what is measured.
+    src = page.file.src_uri
+    over = limits.excesses(Page("", src, page.file.abs_src_path, src, body=text))
+    return _not_rendered(page.file.src_uri, over[0][1]) if over else text
+
+
+def _not_rendered(name: str, problem: str) -> str:
+    return f"# {name}\n\nThis page is not rendered: {problem}.\n"
 
 
 def _page_language(page: MkDocsPage, graph: Graph) -> str:

@@ -4,15 +4,20 @@ A page declares itself in YAML front matter (`id`, `kind`) and declares its rela
 once, in the default language only. The graph derives the reverse direction and lets every
 translation inherit the relations of its default-language page.
 
-Loading never raises on bad content: a page whose front matter does not parse is kept with
-its error, so the rules can report it with file and line instead of a traceback.
+Loading never raises on bad content: a page that is not UTF-8 text, or whose front matter
+does not parse, is kept with its error, so the rules can report it with file and line
+instead of a traceback. Pages come from pull requests, so nothing here may take more than
+linear time in the page's length: the patterns that read Markdown are written so that no
+input makes them backtrack (see the comments at each).
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
-from bisect import bisect_right
+import stat
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,16 +26,25 @@ from typing import Any
 
 import yaml
 
-# The front-matter block and the loader MkDocs itself reads pages with (MkDocs 1.6), so
-# the check sees exactly the values the build uses. Two YAML readers disagreed on lines such
-# as `id: x<TAB># note`; a hand-written fast path made it three.
+# The front-matter block MkDocs itself cuts pages with (MkDocs 1.6), and its loader (in
+# safe_yaml, refusing aliases and deep nesting), so the check sees exactly the values the
+# build uses. Two YAML readers disagreed on lines such as `id: x<TAB># note`; a
+# hand-written fast path made it three.
 from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
-from mkdocs.utils.meta import SafeLoader as _MkDocsLoader
 
 from .config import HandbookConfig
 from .inventory import Inventory, take_inventory
+from .safe_yaml import FrontMatterLoader, RejectedYAMLError, rejection_of
 
 KINDS = ("goal", "instrument", "programme", "priority", "objective", "page")
+
+# The largest page is 5 KB and the largest front matter 320 bytes. A page is read only up to
+# MAX_PAGE_BYTES (25 times the largest): the check would still be quick beyond, but the
+# build's Python-Markdown takes time quadratic in the number of blocks (4 s for 20 000
+# short paragraphs, 58 KB). Front matter may have MAX_FRONT_MATTER_BYTES, 200 times the
+# largest: libyaml reads that in milliseconds (an 11 MB block took the check 5 s).
+MAX_PAGE_BYTES = 128 * 1024
+MAX_FRONT_MATTER_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -67,16 +81,18 @@ FRONT_MATTER_KEYS: dict[str, str] = {
     **{key: f"relation to a {spec.target_kind}" for key, spec in RELATION_FIELDS.items()},
 }
 
-_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+# Every pattern below runs over text from pull requests. Each is anchored or made of
+# quantifiers that cannot trade characters with each other (possessive `*+`, or classes
+# that exclude what follows), so it fails or matches in one pass. Headings, code spans,
+# inline links and attribute lists are found by the functions below instead: as single
+# patterns they backtracked (a 3 KB heading line of spaces took 34 s).
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*+)\s*+:")
 # What MkDocs' YAML_RE accepts as the opening and the closing line of the block.
-_OPENING_LINE = re.compile(r"-{3}[ \t]*(?:\n|$)")
-_CLOSING_LINE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE)
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_OPENING_LINE = re.compile(r"-{3}[ \t]*+(?:\n|$)")
+_CLOSING_LINE = re.compile(r"^(?:-{3}|\.{3})[ \t]*+$", re.MULTILINE)
+_FENCE = re.compile(r"^\s{0,3}(`{3,}+|~{3,}+)")
 _NEWLINE = re.compile(r"\n")
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_INLINE_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
-_REFERENCE_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$", re.MULTILINE)
+_REFERENCE_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]++\]:[ \t]*+<?(\S+?)>?(?:[ \t]+.*)?$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -106,7 +122,8 @@ class Page:
     key_lines: dict[str, int] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # file line number of the first body line
-    error: tuple[int, str] | None = None  # (line, message) when the front matter is broken
+    error: tuple[int, str] | None = None  # (line, message) when the page cannot be read
+    error_hint: str = ""  # how to fix `error`, when the front-matter rule's hint does not say
 
     @property
     def id(self) -> str | None:
@@ -134,7 +151,7 @@ class Page:
         if "```" in body or "~~~" in body:
             body = _blank_fences(body)
         if "`" in body:
-            body = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), body)
+            body = blank_code_spans(body)
         return body
 
     @cached_property
@@ -152,11 +169,9 @@ class Page:
         found = []
         for offset, line in enumerate(self.markdown.split("\n")):
             if line.startswith("#"):
-                match = _HEADING.match(line)
-                if match:
-                    found.append(
-                        Heading(len(match.group(1)), match.group(2), self.body_line + offset)
-                    )
+                heading = parse_heading(line)
+                if heading:
+                    found.append(Heading(heading[0], heading[1], self.body_line + offset))
         return found
 
     @cached_property
@@ -169,13 +184,220 @@ class Page:
     @cached_property
     def links(self) -> list[Link]:
         text = self.markdown
-        found = [Link(m.group(1), self.line_at(m.start())) for m in _INLINE_LINK.finditer(text)]
+        found = [Link(target, self.line_at(start)) for target, start in inline_links(text)]
         if "]:" in text:
             found += [
                 Link(m.group(1), self.line_at(m.start())) for m in _REFERENCE_DEF.finditer(text)
             ]
             found.sort(key=lambda link: link.line)
         return found
+
+
+def parse_heading(line: str) -> tuple[int, str] | None:
+    """The level and text of an ATX heading line (`## Text ##`), or None.
+
+    What `(#{1,6})[ \\t]+(.*?)[ \\t]*#*[ \\t]*$` matches, without its backtracking: the lazy
+    text against three optional runs took cubic time on a line of spaces.
+    """
+    rest = line.lstrip("#")
+    level = len(line) - len(rest)
+    if not 1 <= level <= 6 or rest[:1] not in (" ", "\t"):
+        return None
+    return level, rest.strip(" \t").rstrip("#").rstrip(" \t")
+
+
+_BACKTICKS = re.compile(r"`++")
+
+
+def blank_code_spans(body: str) -> str:
+    """The body with every inline code span replaced by spaces (line breaks kept).
+
+    What `re.sub(r"(`+)(?:(?!\\1).)+?\\1", spaces, body)` gives, in linear time. That
+    pattern took seconds on a line of backticks: from each backtick it tried every shorter
+    run as the opening one, scanning the rest of the line for each. What it matches, at
+    the leftmost backtick `p` whose run has r backticks left: the longest k <= r for which
+    the run after the first k backticks is shorter than k (else it would close at once)
+    and some later run on the line has k backticks; it closes at the first such run.
+    """
+    out: list[str] = []
+    last = 0
+    offset = 0
+    for line in body.split("\n"):
+        if "`" in line:
+            for start, end in _code_spans(line):
+                out.append(body[last : offset + start])
+                out.append(" " * (end - start))
+                last = offset + end
+        offset += len(line) + 1
+    if not out:
+        return body
+    out.append(body[last:])
+    return "".join(out)
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    runs = [(m.start(), m.end() - m.start()) for m in _BACKTICKS.finditer(line)]
+    longest_after = [0] * (len(runs) + 1)  # the longest run after each run
+    for index in range(len(runs) - 1, -1, -1):
+        longest_after[index] = max(runs[index][1], longest_after[index + 1])
+    spans = []
+    index = 0
+    start, length = runs[0] if runs else (0, 0)
+    while index < len(runs):
+        later = longest_after[index + 1]
+        if later == 0:
+            break  # no backtick after this run on the line: nothing closes
+        # Skip backticks of the run until a closing run for the rest can exist.
+        usable = min(length, 2 * later - 1)
+        start += length - usable
+        size = min(usable, later)
+        closing = index + 1
+        while runs[closing][1] < size:
+            closing += 1
+        close_start, close_length = runs[closing]
+        spans.append((start, close_start + size))
+        index = closing
+        start, length = close_start + size, close_length - size
+        if length == 0:
+            index += 1
+            if index < len(runs):
+                start, length = runs[index]
+    return spans
+
+
+_BRACKET = re.compile(r"[\[\]]")
+_SIMPLE_DESTINATION = re.compile(r"\(([^()\s<>]*+)\)")
+_TARGET = re.compile(r"[^)\s>]*+")
+_TARGET_STOP = re.compile(r"[)\s>]")
+_WHITESPACE = re.compile(r"\s*+")
+
+
+def inline_links(text: str) -> list[tuple[str, int]]:
+    """The target and offset of every inline link `[text](target "title")` in `text`.
+
+    What `\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]\\(\\s*<?([^)\\s>]*)>?(?:\\s+["'(][^)]*)?\\)`
+    finds with finditer, in linear time. That pattern scanned to the end of the text from
+    every `[` that is never closed (6 s for 100 000 of them), and from every `[a](` for
+    its target. Link text is plain characters and bracketed groups that close at the
+    first `]`: most often the next bracket after the `[` is its `]`; where it is another
+    `[`, where each text ends comes from one pass over the brackets (_link_text_ends).
+    The rest looks up the next `)`, space or `>` instead of scanning for it.
+    """
+    if "](" not in text:
+        return []
+    destinations = _Destinations(text)
+    nested_ends: dict[int, int] | None = None
+    found = []
+    resume = 0
+    opening = text.find("[")
+    while opening != -1:
+        if opening >= resume:
+            following = _BRACKET.search(text, opening + 1)
+            if following is None:
+                break  # no `]` after this `[`, nor after any later one
+            if following.group() == "]":
+                close = following.start()
+            else:
+                if nested_ends is None:
+                    nested_ends = _link_text_ends(text)
+                close = nested_ends[opening]
+            if close != -1 and text.startswith("(", close + 1):
+                destination = destinations.at(close + 1)
+                if destination is not None:
+                    found.append((destination[0], opening))
+                    resume = destination[1]
+        opening = text.find("[", opening + 1)
+    return found
+
+
+def _link_text_ends(text: str) -> dict[int, int]:
+    """For each `[`, the offset of the `]` that ends link text opened there, or -1.
+
+    Link text runs over plain characters and over groups `[...]` that end at the first `]`,
+    so from any bracket on, where it ends depends only on the brackets after it: one pass
+    from the end gives it for every `[`.
+    """
+    brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(text)]
+    count = len(brackets)
+    ends = [-1] * (count + 1)  # where text running on from bracket i ends
+    next_close = count  # index of the first `]` after i
+    for i in range(count - 1, -1, -1):
+        offset, char = brackets[i]
+        if char == "]":
+            ends[i] = offset
+            next_close = i
+        elif next_close < count:  # a group `[...]`: the text goes on after its `]`
+            ends[i] = ends[next_close + 1]
+    return {offset: ends[i + 1] for i, (offset, char) in enumerate(brackets) if char == "["}
+
+
+class _Destinations:
+    """`(\\s*<?([^)\\s>]*)>?(?:\\s+["'(][^)]*)?\\)` at a `(`: the target and the end, or None.
+
+    Targets are read where they are until that has read twice the text, as many links
+    sharing one long tail would (`[a](` repeated); from then on their ends come from the
+    sorted offsets of what ends a target. The next `)` comes from sorted offsets too, and
+    the end of a run of whitespace is remembered, so every such run is read once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._results: dict[int, tuple[str, int] | None] = {}
+        self._spaces: dict[int, int] = {}
+        self._target_budget = 2 * len(text)  # characters targets may still be read for
+        self._stops: list[int] | None = None  # offsets of `)`, whitespace and `>`
+        self._closing: list[int] | None = None  # offsets of `)`
+
+    def at(self, paren: int) -> tuple[str, int] | None:
+        simple = _SIMPLE_DESTINATION.match(self.text, paren)
+        if simple:  # `(target)`: what the whole pattern gives it, read at once
+            return simple.group(1), simple.end()
+        if paren not in self._results:
+            self._results[paren] = self._read(paren)
+        return self._results[paren]
+
+    def _read(self, paren: int) -> tuple[str, int] | None:
+        text = self.text
+        space_end = self._space_end(paren + 1)
+        start = space_end + 1 if text.startswith("<", space_end) else space_end
+        end = self._target_end(start)
+        after = end + 1 if text.startswith(">", end) else end
+        title = self._title_end(after)
+        if title is not None:
+            return text[start:end], title
+        if text.startswith(")", after):
+            return text[start:end], after + 1
+        # The pattern's last resort: whitespace given back to `\\s+` before a title.
+        if space_end > paren + 1:
+            title = self._title_end(space_end - 1)
+            if title is not None:
+                return "", title
+        return None
+
+    def _space_end(self, at: int) -> int:
+        if at not in self._spaces:
+            self._spaces[at] = _WHITESPACE.match(self.text, at).end()
+        return self._spaces[at]
+
+    def _target_end(self, at: int) -> int:
+        if self._stops is None:
+            end = _TARGET.match(self.text, at).end()
+            self._target_budget -= end - at
+            if self._target_budget >= 0:
+                return end
+            self._stops = [m.start() for m in _TARGET_STOP.finditer(self.text)]
+        index = bisect_left(self._stops, at)
+        return self._stops[index] if index < len(self._stops) else len(self.text)
+
+    def _title_end(self, at: int) -> int | None:
+        """The end of `\\s+["'(][^)]*\\)` at `at`, or None."""
+        quote = self._space_end(at)
+        if quote == at or self.text[quote : quote + 1] not in ('"', "'", "("):
+            return None
+        if self._closing is None:
+            self._closing = [m.start() for m in re.finditer(r"\)", self.text)]
+        index = bisect_left(self._closing, quote + 1)
+        return self._closing[index] + 1 if index < len(self._closing) else None
 
 
 def _blank_fences(body: str) -> str:
@@ -309,23 +531,134 @@ def split_front_matter(text: str) -> SplitPage:
     return SplitPage(rest, 2, "", text.count("\n") + 2, closed=False)
 
 
-def read_text_as_mkdocs(path: str | Path) -> str:
-    """A file's text as MkDocs reads a page: UTF-8 without a byte-order mark, and every
-    line break (CRLF, CR) made a newline, as `open(..., encoding="utf-8-sig")` does.
+class UnreadableError(ValueError):
+    """A file that is not text the handbook reads, with the line to look at and a fix."""
 
-    Reading bytes and decoding once is faster than a text-mode file with thousands of pages.
+    def __init__(self, line: int, message: str, hint: str = "") -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+# C0 controls other than tab and the line breaks, and DEL: no text has them, and YAML
+# refuses them. A NUL after every letter is what a file saved as UTF-16 looks like.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\udc80-\udcff]")  # how a file name keeps bytes not UTF-8
+
+
+def decode_as_mkdocs(data: bytes) -> str:
+    """Bytes as MkDocs reads a page: UTF-8 without a byte-order mark, and every line break
+    (CRLF, CR) made a newline, as `open(..., encoding="utf-8-sig")` does.
+
+    Raises UnreadableError at the line of the first byte that is not UTF-8.
     """
-    with open(path, "rb") as handle:
-        text = handle.read().decode("utf-8-sig")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = _normalise_line_breaks(data[: error.start].decode("utf-8"))
+        raise UnreadableError(
+            before.count("\n") + 1,
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} on this line)",
+            "save it as UTF-8 (most editors offer it under Save as, or as the encoding "
+            "at the bottom of the window)",
+        ) from None
+    return _normalise_line_breaks(text)
+
+
+def _normalise_line_breaks(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
 
+def read_text_as_mkdocs(path: str | Path) -> str:
+    """A file's text as MkDocs reads a page (see decode_as_mkdocs).
+
+    Reading bytes and decoding once is faster than a text-mode file with thousands of pages.
+    """
+    with open(path, "rb") as handle:
+        return decode_as_mkdocs(handle.read())
+
+
+def read_page_bytes(path: str | Path) -> bytes:
+    """A page's bytes, or UnreadableError when it is not a file of its own that can be read
+    (a symbolic link could name /dev/zero, a pipe, or a file outside the handbook that the
+    site would then publish), or is larger than MAX_PAGE_BYTES (only that much is read)."""
+    hint = "pages are files in docs/<language>/: put the text itself there"
+    try:
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            raise UnreadableError(1, "the page is a symbolic link, not a file", hint)
+        if not stat.S_ISREG(mode):
+            raise UnreadableError(1, "the page is not a file", hint)
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_PAGE_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError as error:
+        raise UnreadableError(1, f"cannot read the file: {error.strerror or error}") from None
+    if len(data) > MAX_PAGE_BYTES:
+        raise UnreadableError(
+            1,
+            f"the page is {size // 1024} KB; the limit is {MAX_PAGE_BYTES // 1024} KB",
+            "split it into several pages",
+        )
+    return data
+
+
+def read_page_text(path: str | Path) -> str:
+    """A page's text, or UnreadableError when it is not text a page can be: not a file
+    (read_page_bytes), larger than MAX_PAGE_BYTES, not UTF-8, or with control characters."""
+    text = decode_as_mkdocs(read_page_bytes(path))
+    refuse_control_characters(text)
+    return text
+
+
+def refuse_control_characters(text: str) -> None:
+    """Raise UnreadableError at the line of the first control character in `text`."""
+    control = _CONTROL.search(text)
+    if control:
+        raise UnreadableError(
+            text.count("\n", 0, control.start()) + 1,
+            f"the file has a control character (U+{ord(control.group()):04X}) on this line, "
+            "which no text has",
+            "remove it; if the file has one after every letter, it was saved as UTF-16: "
+            "save it as UTF-8",
+        )
+
+
+def readable_text(data: bytes) -> str:
+    """A page's bytes as text MkDocs can read without harm, whatever they are.
+
+    For a build that goes on past the check's errors (not strict): bytes that are not
+    UTF-8 and control characters become U+FFFD, and front matter the check refuses to
+    read (an alias, a merge key, deep nesting, more than MAX_FRONT_MATTER_BYTES) is left
+    out, so MkDocs' own loader never reads it. Front matter that is merely not valid YAML
+    stays: MkDocs shows it as text, as it would anyway.
+    """
+    text = _CONTROL.sub("\ufffd", _normalise_line_breaks(data.decode("utf-8-sig", "replace")))
+    split = split_front_matter(text)
+    if split.front is not None and split.closed:
+        too_large = len(split.front.encode("utf-8")) > MAX_FRONT_MATTER_BYTES
+        if too_large or rejection_of(split.front) is not None:
+            return split.body
+    return text
+
+
 def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) -> Page:
-    """Read one Markdown file into a Page; YAML errors are kept on the page, not raised."""
-    text = read_text_as_mkdocs(path)
+    """Read one Markdown file into a Page; problems are kept on the page, not raised."""
     page = Page(lang=lang, rel_path=rel_path, path=str(path), display_path=display_path)
+    if not rel_path.isascii() and _SURROGATE.search(rel_path):  # bytes os.scandir kept
+        page.error = (1, "the file name is not UTF-8 text")
+        page.error_hint = "rename the file; MkDocs makes its address from the name"
+        return page
+    try:
+        text = read_page_text(path)
+    except UnreadableError as error:
+        page.error, page.error_hint = (error.line, error.message), error.hint
+        return page
     split = split_front_matter(text)
     front, front_line = split.front, split.front_line
     page.body, page.body_line = split.body, split.body_line
@@ -339,8 +672,20 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
     if not split.closed:
         page.error = _unread_block(front, front_line)
         return page
+    encoded = front.encode("utf-8")
+    if len(encoded) > MAX_FRONT_MATTER_BYTES:
+        page.error = (
+            front_line + encoded[:MAX_FRONT_MATTER_BYTES].count(b"\n"),
+            f"the front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB "
+            "from this line on",
+        )
+        page.error_hint = "front matter holds the page's id, kind, description and relations"
+        return page
     try:
-        data = yaml.load(front, Loader=_MkDocsLoader)
+        data = yaml.load(front, Loader=FrontMatterLoader)
+    except RejectedYAMLError as error:
+        page.error = (front_line + error.problem_mark.line, error.problem)
+        return page
     except yaml.YAMLError as error:
         page.error = (
             front_line + _error_line(error),
@@ -399,10 +744,10 @@ def _failing_value_line(front: str) -> int:
     (a date such as 2022-13-45) raises a plain ValueError without a line. Building each
     value of the parsed mapping alone finds it.
     """
-    node = yaml.compose(front, Loader=_MkDocsLoader)
+    node = yaml.compose(front, Loader=FrontMatterLoader)
     if not isinstance(node, yaml.MappingNode):
         return 0
-    loader = _MkDocsLoader("")
+    loader = FrontMatterLoader("")
     try:
         for key_node, value_node in node.value:
             for part in (key_node, value_node):
@@ -486,9 +831,17 @@ def load_graph(config: HandbookConfig) -> Graph:
     return Graph(config=config, pages=pages, relations=relations)
 
 
-_ATTR_LIST = re.compile(r"\s*\{:?\s*[^}]*\}\s*$")
-
-
 def strip_attr_list(text: str) -> str:
-    """A heading's text without its trailing `{ #id .class }` attribute list."""
-    return _ATTR_LIST.sub("", text).strip()
+    """A heading's text without its trailing `{ #id .class }` attribute list.
+
+    What `re.sub(r"\\s*\\{:?\\s*[^}]*\\}\\s*$", "", text).strip()` gives: the list is the
+    last `}` and everything back to the first `{` after the `}` before it. The pattern
+    took quadratic time: it is tried at every offset, and `\\s*` scanned each run of spaces.
+    """
+    trimmed = text.rstrip()
+    if not trimmed.endswith("}"):
+        return text.strip()
+    opening = trimmed.find("{", trimmed.rfind("}", 0, len(trimmed) - 1) + 1, len(trimmed) - 1)
+    if opening == -1:
+        return text.strip()
+    return trimmed[:opening].strip()

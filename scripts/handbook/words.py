@@ -21,13 +21,17 @@ from typing import Any
 import yaml
 
 from .config import HandbookConfig, load_config
+from .model import UnreadableError, decode_as_mkdocs, refuse_control_characters
 from .plain_text import markup_in
+from .safe_yaml import FileLoader, RejectedYAMLError
 
 WORDS_FILE = "includes/words.{lang}.yml"
 NAV = "nav"  # the group that translates the nav's titles into another language
 PROJECT_ROOT = Path(__file__).resolve().parents[2]  # the project this package is part of
+# A word file is 3.5 KB; it grows by one line per nav title. 512 KB holds the titles of a
+# nav of thousands of pages, and libyaml reads it in a fraction of a second.
+MAX_FILE_BYTES = 512 * 1024
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when compiled in
 _NULL = "tag:yaml.org,2002:null"
 
 Key = tuple[str, ...]  # ("related",) or ("theme", "header")
@@ -139,18 +143,31 @@ def _name(key: Key) -> str:
 def _parse(root: Path, lang: str, default: str, problems: list[Problem]) -> _File | None:
     path = WORDS_FILE.format(lang=lang)
     try:
-        text = (root / path).read_text(encoding="utf-8")
+        with open(root / path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         hint = f"copy {WORDS_FILE.format(lang=default)} and translate every word"
         problems.append(
             Problem(path, 1, f"missing: the {lang!r} site has no interface words", hint)
         )
         return None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         problems.append(Problem(path, 1, f"cannot read the file: {error}"))
         return None
+    if len(data) > MAX_FILE_BYTES:
+        limit = f"{MAX_FILE_BYTES // 1024} KB"
+        problems.append(Problem(path, 1, f"the file is larger than {limit}, the limit"))
+        return None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        text = decode_as_mkdocs(data)
+        refuse_control_characters(text)
+        node = yaml.compose(text, Loader=FileLoader)
+    except UnreadableError as error:
+        problems.append(Problem(path, error.line, error.message, error.hint))
+        return None
+    except RejectedYAMLError as error:
+        problems.append(Problem(path, error.problem_mark.line + 1, error.problem))
+        return None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1

@@ -18,6 +18,7 @@ from . import (
     files,
     front_matter,
     identity,
+    limits,
     links,
     navigation,
     objective_priority,
@@ -59,6 +60,7 @@ RULES: dict[str, Rule] = {
             safe_content,
             words,
             files,
+            limits,
         ),
     )
 }

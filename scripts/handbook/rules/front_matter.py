@@ -1,4 +1,11 @@
-"""Front matter parses: every page starts with a closed `---` block of valid YAML keys.
+"""Front matter parses: each page is UTF-8 text starting with a closed `---` block of YAML.
+
+A page that cannot be read at all is reported here too, at the line to look at: bytes that
+are not UTF-8, a control character (a NUL: binary data, or a file saved as UTF-16), a
+page larger than 128 KB, or one that is a symbolic link or not a file. So is front matter
+the handbook refuses to read although it is valid YAML, because it could grow without
+bound: an alias (`*name`) or anchor (`&name`), a merge key (`<<`), nesting deeper than
+20 levels, or a block larger than 64 KB.
 
 PASS::
 
@@ -13,6 +20,14 @@ FAIL (HB001, the list is never closed; reported on the line YAML stops at)::
     id: po-1
     goals: [mal-innovasjon
     ---
+
+FAIL (HB001, an alias: nine such lines make 387 million strings)::
+
+    ---
+    id: po-1
+    a: &a [x, x, x]
+    b: [*a, *a, *a]
+    ---
 """
 
 from __future__ import annotations
@@ -24,6 +39,7 @@ from ..model import Graph
 
 CODE = "HB001"
 SLUG = "front-matter"
+HINT = "front matter is YAML between two '---' lines at the very top of the page"
 
 
 def check(graph: Graph) -> Iterator[Finding]:
@@ -35,6 +51,6 @@ def check(graph: Graph) -> Iterator[Finding]:
                 line,
                 CODE,
                 message,
-                "front matter is YAML between two '---' lines at the very top of the page",
+                page.error_hint or HINT,
                 rule=SLUG,
             )

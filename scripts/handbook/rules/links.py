@@ -11,6 +11,7 @@ FAIL (HB009): ``[PO3](../prioriteringer/po-3.md)`` (no such page),
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterator
@@ -100,10 +101,14 @@ def check(graph: Graph) -> Iterator[Finding]:
 
 
 def _asset_exists(graph: Graph, page: Page, path_part: str) -> bool:
-    """Images and files may live beside the page or in docs/assets/ (shared by languages)."""
+    """Images and files may live beside the page or in docs/assets/ (shared by languages).
+
+    os.path.isfile answers False for a name the system refuses (longer than 255 bytes, or
+    with a NUL from `%00`), where Path.is_file raised OSError for the first.
+    """
     docs = graph.config.docs_dir
     base = posixpath.dirname(posixpath.join(page.lang, page.rel_path))
-    return (docs / posixpath.normpath(posixpath.join(base, path_part))).is_file()
+    return os.path.isfile(docs / posixpath.normpath(posixpath.join(base, path_part)))
 
 
 def _anchor_hint(available: frozenset[str]) -> str:

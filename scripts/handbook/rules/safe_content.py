@@ -5,7 +5,8 @@ lists (`{: onclick=... }`) and any link address through. The check renders each 
 build does and runs the HTML through the allowlist the build publishes with
 (`handbook/safe_html.py`); whatever it would remove is an error here, at the line that
 brings it in, and a strict build stops on the same finding. Code blocks and inline code are
-shown, not run, and pass. What a page text gave is kept between runs (content_cache), so
+shown, not run, and pass. A page over a renderer limit (HB013) is not rendered here, as
+the build does not render it either. What a page text gave is kept between runs (content_cache), so
 only changed pages are rendered again.
 
 PASS: ``<span lang="sv">specifikt mål</span>``, ``[EUR-Lex](https://eur-lex.europa.eu/)``,
@@ -23,6 +24,7 @@ from ..content_cache import ContentCache
 from ..findings import Finding
 from ..model import Graph
 from ..page_html import located_problems, renderer
+from .limits import excesses
 
 CODE = "HB010"
 SLUG = "safe-content"
@@ -33,8 +35,8 @@ def check(graph: Graph) -> Iterator[Finding]:
     cache = ContentCache(graph.config.root, settings)
     render = None
     for page in graph.pages:
-        if page.error is not None:
-            continue
+        if page.error is not None or excesses(page):
+            continue  # not rendered: HB001 or HB013 reports the page first
         found = cache.get(page.body)
         if found is None:
             render = render or renderer(settings)

@@ -1,0 +1,187 @@
+"""Read YAML that anyone can write in a pull request, in bounded time and memory.
+
+Pages' front matter and the interface word files come from pull requests. YAML lets a few
+lines grow without bound: aliases (`*name`) repeat a value written elsewhere, so nine lines
+of nine aliases each make 387 million strings as soon as anything walks the value (the
+"billion laughs"); merge keys (`<<: *name`) do the same to mappings; and brackets nest as
+deep as the text is long. The handbook needs none of it: front matter is a flat mapping of
+ids, words and short lists, and a word file is two levels deep.
+
+The loaders here compose the document themselves, one event at a time, and stop at the
+first alias, anchor or merge key, and at the first collection nested deeper than
+`max_depth`, with the line it is on. Everything else is MkDocs' own loader (libyaml's
+parser, SafeConstructor, the same resolver), so every value is what the build reads. Text
+that plainly holds none of these (most front matter) is composed by libyaml itself, which
+is three times as fast.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from mkdocs.utils.meta import SafeLoader as MkDocsLoader
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+# Front matter is a flat mapping whose values are at most lists (depth 2); a word file has
+# groups of words (depth 2). 20 leaves room for anything a page could mean, and stops
+# `[[[[...` long before it costs anything: composing is iterative, so even 100 000
+# brackets raise no RecursionError.
+MAX_DEPTH = 20
+
+_MERGE = "tag:yaml.org,2002:merge"
+# Anchors, aliases, tags (`!!merge`) and merge keys cannot be written without these.
+_MARKERS = ("&", "*", "!", "<<")
+# Where a collection can begin, besides the start of a line (see _plainly_bounded).
+_OPENINGS = ("[", "{", "- ", "-\t", "? ", "?\t")
+
+
+def _plainly_bounded(text: str, max_depth: int) -> bool:
+    """Whether `text` can have no alias, anchor, tag or merge key, and no collection
+    nested deeper than `max_depth`.
+
+    Each collection around a node begins at its own place: a line's first character, after
+    a `- ` or `? ` indicator, or at a `[` or `{`. So no more collections nest than there are
+    lines and such characters.
+    """
+    if any(marker in text for marker in _MARKERS):
+        return False
+    places = text.count("\n") + 1 + sum(text.count(opening) for opening in _OPENINGS)
+    return places <= max_depth
+
+
+class RejectedYAMLError(yaml.MarkedYAMLError):
+    """Valid YAML the handbook does not read: an alias, an anchor, a merge key or too deep.
+
+    `problem` is the whole message for the author, `problem_mark` where it is.
+    """
+
+
+class BoundedComposer:
+    """Replaces the composer of a PyYAML loader: the same nodes, built without recursion,
+    refusing aliases, anchors, merge keys and nesting deeper than `max_depth`."""
+
+    max_depth = MAX_DEPTH
+    subject = "the file"  # how messages name what is read: "the front matter uses ..."
+
+    def __init__(self, stream: Any) -> None:
+        self._plain = isinstance(stream, str) and _plainly_bounded(stream, self.max_depth)
+        super().__init__(stream)
+
+    def get_single_node(self) -> Node | None:
+        if self._plain:
+            return super().get_single_node()  # nothing to refuse: the loader's own composer
+        self.get_event()  # StreamStartEvent
+        document = None
+        if not self.check_event(StreamEndEvent):
+            self.get_event()  # DocumentStartEvent
+            document = self._compose_document()
+            self.get_event()  # DocumentEndEvent
+        if not self.check_event(StreamEndEvent):
+            event = self.get_event()
+            raise ComposerError(
+                "expected a single document in the stream",
+                document.start_mark if document is not None else None,
+                "but found another document",
+                event.start_mark,
+            )
+        self.get_event()  # StreamEndEvent
+        return document
+
+    def _compose_document(self) -> Node:
+        # Each open collection with, for a mapping, the key still waiting for its value.
+        open_nodes: list[list[Any]] = []
+        while True:
+            event = self.get_event()
+            if isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+                node = open_nodes.pop()[0]
+                node.end_mark = event.end_mark
+                if not open_nodes:
+                    return node
+                continue
+            node = self._node(event, len(open_nodes))
+            if open_nodes:
+                parent = open_nodes[-1]
+                if isinstance(parent[0], SequenceNode):
+                    parent[0].value.append(node)
+                elif parent[1] is None:
+                    if node.tag == _MERGE:
+                        raise self._rejected(
+                            event, "a YAML merge key (<<)", "write the keys out instead"
+                        )
+                    parent[1] = node
+                else:
+                    parent[0].value.append((parent[1], node))
+                    parent[1] = None
+            if isinstance(node, ScalarNode):
+                if not open_nodes:
+                    return node
+            else:
+                open_nodes.append([node, None])
+
+    def _node(self, event: Any, depth: int) -> Node:
+        if isinstance(event, AliasEvent):
+            raise self._rejected(
+                event, f"a YAML alias (*{event.anchor})", "write the value out instead"
+            )
+        if event.anchor is not None:
+            raise self._rejected(
+                event, f"a YAML anchor (&{event.anchor})", "remove it and write values out"
+            )
+        tag = event.tag
+        if isinstance(event, ScalarEvent):
+            if tag is None or tag == "!":
+                tag = self.resolve(ScalarNode, event.value, event.implicit)
+            return ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        if depth >= self.max_depth:
+            raise RejectedYAMLError(
+                problem=f"{self.subject} nests deeper than {self.max_depth} levels; "
+                "write it flatter",
+                problem_mark=event.start_mark,
+            )
+        if isinstance(event, SequenceStartEvent):
+            if tag is None or tag == "!":
+                tag = self.resolve(SequenceNode, None, event.implicit)
+            return SequenceNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        if isinstance(event, MappingStartEvent):
+            if tag is None or tag == "!":
+                tag = self.resolve(MappingNode, None, event.implicit)
+            return MappingNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        raise ComposerError(None, None, f"unexpected {type(event).__name__}", event.start_mark)
+
+    def _rejected(self, event: Any, what: str, fix: str) -> RejectedYAMLError:
+        return RejectedYAMLError(
+            problem=f"{self.subject} uses {what}; {fix}", problem_mark=event.start_mark
+        )
+
+
+class FrontMatterLoader(BoundedComposer, MkDocsLoader):  # type: ignore[misc, valid-type]
+    """MkDocs' loader for page front matter, refusing what could make it grow."""
+
+    subject = "the front matter"
+
+
+class FileLoader(BoundedComposer, MkDocsLoader):  # type: ignore[misc, valid-type]
+    """The same for a whole YAML file, such as includes/words.<lang>.yml."""
+
+
+def rejection_of(text: str, loader: type = FrontMatterLoader) -> RejectedYAMLError | None:
+    """The reason the loader refuses `text`, or None when it reads it or fails for another
+    reason (a syntax error MkDocs' own loader meets the same way)."""
+    try:
+        yaml.compose(text, Loader=loader)
+    except RejectedYAMLError as error:
+        return error
+    except (yaml.YAMLError, ValueError):
+        return None
+    return None
