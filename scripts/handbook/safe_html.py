@@ -70,6 +70,9 @@ _PAGE_CHANGERS = frozenset({"style", "link", "meta", "base", "head", "body", "ht
 _MEDIA = frozenset({"svg", "math", "audio", "video", "source", "track", "picture", "canvas"})
 # Characters browsers drop from a URL before reading it ("java\tscript:", " //host").
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+# Every name after a `<`: a superset of the page's elements, found at C speed (html.parser
+# took 4 ms a page). One too many only allows a tag the page does not have.
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*+)")
 _SCHEME_LIKE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
@@ -155,7 +158,7 @@ def _elements(html: str) -> list[tuple[str, dict[str, str]]]:
 def _everything_in(html: str) -> str:
     """The fragment through nh3 with every element, attribute and scheme it has allowed:
     the same parse and serialisation as `clean`, without removing anything."""
-    tags = {tag for tag, _ in _elements(html)} | TAGS | _SCRIPTS | _EMBEDS | _FORMS
+    tags = {name.lower() for name in _TAG_NAME.findall(html)} | TAGS | _SCRIPTS | _EMBEDS | _FORMS
     tags |= _PAGE_CHANGERS | _MEDIA
     schemes = {match.lower() for match in _SCHEME_LIKE.findall(_IGNORED_IN_URL.sub("", html))}
     return nh3.clean(
