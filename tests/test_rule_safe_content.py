@@ -100,3 +100,20 @@ def test_a_page_full_of_problems_gets_ten_places_and_a_count(tmp_path):
     assert found[-1].message == (
         "an event handler (onclick=) on <b>; and 290 more things the site does not publish"
     )
+
+
+def test_names_are_placed_where_written_and_addresses_by_rendering(monkeypatch):
+    from handbook import page_html
+    from handbook.config import MarkdownSettings
+
+    render = page_html.renderer(MarkdownSettings())
+    body = "Tekst.\n\n[a](jav&#x09;ascript:x)\n\n<b onclick=x()>b</b>\n\n`<i onclick=y>` i kode\n"
+    located = page_html.located_problems(body, render)
+    assert [(p.message, line) for p, line in located] == [
+        ("a link to a javascript: address", 2),
+        ("an event handler (onclick=) on <b>", 4),
+    ]
+    # A page that takes too long to render is placed at its first line instead.
+    monkeypatch.setattr(page_html, "RENDER_BUDGET", 10)
+    located = page_html.located_problems(body, render)
+    assert [line for _, line in located] == [0, 4]

@@ -9,6 +9,7 @@ are written.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -39,35 +40,48 @@ def renderer(settings: MarkdownSettings) -> Callable[[str], str]:
 
 
 # Problems placed by line on one page; a page with more gets one finding for the rest.
-# Each placement renders the page a few times, and a hostile page can have thousands.
 PLACED_PER_PAGE = 10
+# Placing by rendering renders at most this many characters in all (40 times the longest
+# real page): a page within the renderer limits (HB013) can still take a second to render.
+RENDER_BUDGET = 200_000
 
 
 def located_problems(
-    body: str, render: Callable[[str], str]
+    body: str, render: Callable[[str], str], searchable: str | None = None
 ) -> list[tuple[safe_html.Problem, int]]:
     """What the sanitiser removes from the rendered page, each with the 0-based line of the
     body that brings it in.
 
-    HTML carries no source lines, so each problem is placed by bisection: the first line
-    whose prefix of the page, rendered alone, already has the problem (its n-th copy for the
-    n-th). A reference definition at the end of a page is found where the bad address is
-    written. Only pages with problems pay for it, a few renders each, for at most
-    PLACED_PER_PAGE of them; the last one placed counts the rest.
+    HTML carries no source lines. An element or attribute whose name is written as it is
+    (`<script`, `onclick=`) is placed at the next place the name is written in
+    `searchable` (the body with code blanked out). Anything else, an address that may be
+    encoded, is placed by bisection: the first line whose prefix of the page, rendered
+    alone, already has the problem (its n-th copy for the n-th); a reference definition at
+    the end of a page is found where the bad address is written. Rendering for that stops
+    after RENDER_BUDGET characters, after which a problem is placed at the first line. At
+    most PLACED_PER_PAGE problems are placed; the last one placed counts the rest.
     """
     found = safe_html.problems(render(body))
     if not found:
         return []
+    text = body if searchable is None else searchable
     lines = body.split("\n")
     counted: dict[int, Counter[safe_html.Problem]] = {len(lines): Counter(found)}
+    budget = RENDER_BUDGET
 
-    def count(prefix: int, problem: safe_html.Problem) -> int:
+    def count(prefix: int, problem: safe_html.Problem) -> int | None:
+        nonlocal budget
         if prefix not in counted:
-            counted[prefix] = Counter(safe_html.problems(render("\n".join(lines[:prefix]))))
+            part = "\n".join(lines[:prefix])
+            budget -= len(part)
+            if budget < 0:
+                return None
+            counted[prefix] = Counter(safe_html.problems(render(part)))
         return counted[prefix][problem]
 
     located: list[tuple[safe_html.Problem, int]] = []
     seen: Counter[safe_html.Problem] = Counter()
+    written_at: dict[str, list[int]] = {}  # pattern -> offsets in `text` not yet used
     for index, problem in enumerate(found):
         if index == PLACED_PER_PAGE:
             # Said with the last one placed: findings on one line count as one.
@@ -76,10 +90,23 @@ def located_problems(
             located[-1] = (safe_html.Problem(last.message + more, last.hint), line)
             break
         seen[problem] += 1
-        low, high = 1, len(lines)
+        if problem.written:
+            if problem.written not in written_at:
+                pattern = re.compile(problem.written, re.IGNORECASE)
+                written_at[problem.written] = [m.start() for m in pattern.finditer(text)]
+            if written_at[problem.written]:
+                offset = written_at[problem.written].pop(0)
+                located.append((problem, text.count("\n", 0, offset)))
+                continue
+        # Problems come in the order of the page: this one is not above the last placed.
+        low, high = (located[-1][1] + 1 if located else 1), len(lines)
         while low < high:
             middle = (low + high) // 2
-            if count(middle, problem) >= seen[problem]:
+            have = count(middle, problem)
+            if have is None:
+                low = 1
+                break
+            if have >= seen[problem]:
                 high = middle
             else:
                 low = middle + 1

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -82,6 +82,9 @@ class Problem:
 
     message: str
     hint: str
+    # How it is written in the Markdown, as a pattern (case ignored), where that is certain:
+    # element and attribute names are written as they are; addresses can be encoded.
+    written: str = field(default="", compare=False)
 
 
 def _on_this_site(url: str) -> bool:
@@ -215,6 +218,11 @@ def _differences(
 
 
 def _element_problem(tag: str) -> Problem:
+    problem = _element_words(tag)
+    return Problem(problem.message, problem.hint, written=rf"<{re.escape(tag)}\b")
+
+
+def _element_words(tag: str) -> Problem:
     if tag in _SCRIPTS:
         return Problem(f"a <{tag}> element", "remove it: pages may not run scripts")
     if tag in _EMBEDS:
@@ -243,6 +251,17 @@ def _element_problem(tag: str) -> Problem:
 
 
 def _attribute_problem(tag: str, name: str, value: str) -> Problem:
+    problem = _attribute_words(tag, name, value)
+    if name in _ADDRESSES:
+        return problem  # an address can be encoded: placed by rendering
+    written = rf"(?<![\w:.-]){re.escape(name)}\s*+="
+    return Problem(problem.message, problem.hint, written=written)
+
+
+_ADDRESSES = ("src", "href", "srcset", "action", "formaction", "data", "poster", "xlink:href")
+
+
+def _attribute_words(tag: str, name: str, value: str) -> Problem:
     if name.startswith("on"):
         return Problem(
             f"an event handler ({name}=) on <{tag}>", "remove it: pages may not run scripts"
@@ -252,7 +271,7 @@ def _attribute_problem(tag: str, name: str, value: str) -> Problem:
             f"a style attribute on <{tag}>",
             "remove it: the site's look comes from its stylesheet",
         )
-    if name in ("src", "href", "srcset", "action", "formaction", "data", "poster", "xlink:href"):
+    if name in _ADDRESSES:
         return _address_problem(tag, name, value)
     if name in ("id", "name", "for") and _THEME_ID.match(value.strip()):
         return Problem(

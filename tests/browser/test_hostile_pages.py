@@ -100,6 +100,7 @@ def test_the_payload_does_nothing(hostile_tab, hostile_site, marker) -> None:
 def _visit_and_poke(page, url: str, marker: str) -> None:
     """Load the page, hover and click what the payload added, and move the focus."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     page.goto(url)
     page.wait_for_load_state("load")
     for element in page.locator("article").get_by_text(marker).all():

@@ -42,7 +42,7 @@ def check(graph: Graph) -> Iterator[Finding]:
             render = render or renderer(settings)
             found = [
                 (problem.message, problem.hint, offset)
-                for problem, offset in located_problems(page.body, render)
+                for problem, offset in located_problems(page.body, render, page.markdown)
             ]
             cache.put(page.body, found)
         for message, hint, offset in found:
