@@ -118,3 +118,14 @@ def test_python_dash_m_runs_the_cli(tmp_path):
     )
     assert completed.returncode == 0, completed.stderr
     assert "no problems" in completed.stdout
+
+
+def test_an_extension_that_does_not_load_is_a_configuration_error(tmp_path, capsys):
+    """The check renders pages with mkdocs.yml's Markdown extensions (HB010)."""
+    config = write_handbook(tmp_path)
+    text = config.read_text(encoding="utf-8") + "  - pymdownx.no_such_extension\n"
+    config.write_text(text, encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("handbook check: the Markdown extensions in mkdocs.yml do not load")
+    assert "Traceback" not in error

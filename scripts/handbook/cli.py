@@ -15,6 +15,7 @@ from pathlib import Path
 from .config import ConfigError, load_config
 from .model import UnreadableError, load_graph
 from .output import FORMATTERS
+from .page_html import RenderError
 from .rules import RULES, run_all
 from .scaffold import NewPage, ScaffoldError, scaffold
 from .translations import NotATranslationError, mark_translated
@@ -162,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(_config_file(Path(args.path)))
         graph = load_graph(config)
         findings = run_all(graph, args.rule)
-    except (ConfigError, KeyError) as error:
+    except (ConfigError, RenderError, KeyError) as error:
         message = error.args[0] if isinstance(error, KeyError) else str(error)
         print(f"handbook check: {message}", file=sys.stderr)
         return EXIT_USAGE
