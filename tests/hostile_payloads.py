@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.render import page_url
+
 from helpers import DEFAULT_LANGUAGE
 
 
@@ -149,13 +151,6 @@ class Planted:
         return (self.path, self.line, self.payload.code)
 
 
-def _url(rel_path: str, lang: str) -> str:
-    stem = rel_path.removesuffix(".md")
-    url = "" if stem == "index" else stem.removesuffix("/index") + "/"
-    url = url.removeprefix("/")
-    return url if lang == DEFAULT_LANGUAGE else f"{lang}/{url}"
-
-
 def _replace_first_line(text: str, pattern: str, line: str) -> str:
     replaced, count = re.subn(pattern, lambda _: line, text, count=1, flags=re.MULTILINE)
     assert count == 1, f"no line matches {pattern}"
@@ -188,5 +183,5 @@ def plant(root: Path) -> list[Planted]:
         line = next(n for n, content in enumerate(lines, 1) if needle in content)
         rel = page.relative_to(root / "docs" / lang).as_posix()
         path = page.relative_to(root).as_posix()
-        planted.append(Planted(payload, path, line, _url(rel, lang)))
+        planted.append(Planted(payload, path, line, page_url(rel, lang, DEFAULT_LANGUAGE)))
     return planted
