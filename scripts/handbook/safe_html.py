@@ -87,13 +87,15 @@ class Problem:
     written: str = field(default="", compare=False)
 
 
-def _on_this_site(url: str) -> bool:
-    """True for a URL without scheme or host: a page or file of the handbook itself.
+def _as_browsers_read(url: str) -> str:
+    """A URL as browsers read it: blanks and control characters dropped ("java\\tscript:",
+    " //host"), and a backslash read as a slash (`\\\\host` leaves the site as `//host`)."""
+    return _IGNORED_IN_URL.sub("", url).replace("\\", "/")
 
-    Browsers read a backslash as a slash, so `\\\\host/x.png` leaves the site as `//host`
-    does.
-    """
-    normal = _IGNORED_IN_URL.sub("", url).replace("\\", "/")
+
+def _on_this_site(url: str) -> bool:
+    """True for a URL without scheme or host: a page or file of the handbook itself."""
+    normal = _as_browsers_read(url)
     parts = urlsplit(normal)
     return not parts.scheme and not parts.netloc and not normal.startswith("//")
 
@@ -115,8 +117,7 @@ def _allowed_value(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "src":
         return value if _on_this_site(value) else None
     if attribute == "href":
-        normal = _IGNORED_IN_URL.sub("", value).replace("\\", "/")
-        return None if normal.startswith("//") else value
+        return None if _as_browsers_read(value).startswith("//") else value
     return value
 
 
@@ -286,7 +287,7 @@ def _attribute_words(tag: str, name: str, value: str) -> Problem:
 
 
 def _address_problem(tag: str, name: str, value: str) -> Problem:
-    normal = _IGNORED_IN_URL.sub("", value).replace("\\", "/")
+    normal = _as_browsers_read(value)
     parts = urlsplit(normal)
     scheme = parts.scheme.lower()
     if name == "href" and tag == "a":
