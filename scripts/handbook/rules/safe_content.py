@@ -35,10 +35,12 @@ def check(graph: Graph) -> Iterator[Finding]:
     cache = ContentCache(graph.config.root, settings)
     render = None
     for page in graph.pages:
-        if page.error is not None or excesses(page):
-            continue  # not rendered: HB001 or HB013 reports the page first
+        if page.error is not None:
+            continue
         found = cache.get(page.body)
         if found is None:
+            if excesses(page):
+                continue  # not rendered: HB013 reports the page first
             render = render or renderer(settings)
             found = [
                 (problem.message, problem.hint, offset)
