@@ -78,6 +78,9 @@ FRONT_MATTER_KEYS: dict[str, str] = {
     "description": "one sentence for search engines",
     "translation_of": "the fingerprint of the page a translation was made from",
     "search": "Material's search options (exclude, boost)",
+    "sources": "the ids of the sources the page's facts come from (includes/sources.yml)",
+    "last_reviewed": "the date the page's facts were last checked against its sources",
+    "review_in": "how long after last_reviewed the facts are due for a new check",
     **{key: f"relation to a {spec.target_kind}" for key, spec in RELATION_FIELDS.items()},
 }
 
