@@ -1,7 +1,9 @@
-"""Command line: `python -m handbook check [PATH] [--format human|github|json]`.
+"""Command line: `python -m handbook check [PATH] [--format human|github|json]`, and the
+helpers `review`, `translated` and `new`.
 
-Exit codes: 0 clean (warnings allowed), 1 when any error is found, 2 for a usage or
-configuration problem (unknown path, unreadable mkdocs.yml).
+Exit codes: 0 clean (warnings allowed), 1 when any error is found (for `review`: when any
+page is overdue), 2 for a usage or configuration problem (unknown path, unreadable
+mkdocs.yml).
 """
 
 from __future__ import annotations
@@ -10,12 +12,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from .config import ConfigError, load_config
 from .model import UnreadableError, load_graph
 from .output import FORMATTERS
 from .page_html import RenderError
+from .review import DUE_SOON, TODAY_VARIABLE, ReviewError, review_of, today
 from .rules import RULES, run_all
 from .scaffold import NewPage, ScaffoldError, scaffold
 from .translations import NotATranslationError, mark_translated
@@ -54,6 +58,21 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="run only this rule (code or slug; repeatable): "
         + ", ".join(f"{r.code}={r.slug}" for r in RULES.values()),
+    )
+    review = commands.add_parser(
+        "review",
+        help="list the pages whose facts are due for a check, or overdue",
+        description=(
+            "List pages whose review date (last_reviewed + review_in) has passed or comes "
+            f"within {DUE_SOON.days} days, one per line, soonest first. Exit 1 when any is "
+            f"overdue. {TODAY_VARIABLE}=YYYY-MM-DD asks as of another day."
+        ),
+    )
+    review.add_argument(
+        "path",
+        nargs="?",
+        default=".",
+        help="the project folder (with mkdocs.yml) or a mkdocs.yml file (default: .)",
     )
     translated = commands.add_parser(
         "translated",
@@ -117,6 +136,49 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _review(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(_config_file(Path(args.path)))
+        now = today()
+    except (ConfigError, ValueError) as error:
+        print(f"handbook review: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    graph = load_graph(config)
+    if not graph.sources.present:  # as rule HB015: no sources kept, no review dates
+        print("handbook review: this handbook keeps no sources (includes/sources.yml)")
+        return EXIT_CLEAN
+    listed = []
+    for page in graph.by_language.get(config.default_language, []):
+        if page.error is not None:
+            continue
+        try:
+            review = review_of(page)
+        except ReviewError as error:
+            listed.append((date.min, f"{page.display_path}:{page.line_of(error.key)}: {error}"))
+            continue
+        status = review.status(now)
+        if status == "current":
+            continue
+        when = "overdue since" if status == "overdue" else "due by"
+        line = page.line_of("last_reviewed")
+        listed.append(
+            (
+                review.due,
+                f"{page.display_path}:{line}: {when} {review.due.isoformat()} "
+                f"(last reviewed {review.last_reviewed.isoformat()})",
+            )
+        )
+    for _, line in sorted(listed):
+        print(line)
+    overdue = sum(due < now for due, _ in listed)
+    print(
+        f"handbook review: {len(listed)} page{'s' * (len(listed) != 1)} due or overdue "
+        f"({overdue} overdue) as of {now.isoformat()}",
+        file=sys.stderr,
+    )
+    return EXIT_FINDINGS if overdue else EXIT_CLEAN
+
+
 def _translated(args: argparse.Namespace) -> int:
     try:
         config = load_config(_config_file(args.config))
@@ -155,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit_.code or 0)
+    if args.command == "review":
+        return _review(args)
     if args.command == "translated":
         return _translated(args)
     if args.command == "new":

@@ -15,6 +15,7 @@ import os
 import posixpath
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
@@ -27,6 +28,7 @@ from mkdocs.plugins import event_priority
 from . import content_policy, safe_html, words
 from .config import HandbookConfig, load_config
 from .dev_server import poll_more_often
+from .facts import page_facts
 from .findings import Finding
 from .git_history import has_full_history, last_commit_times
 from .glossary import read_glossary
@@ -49,6 +51,7 @@ from .render import (
     translation_notice,
     updated_html,
 )
+from .review import today as review_today
 from .rules import limits, run_all
 from .rules import words as words_rule
 from .rules.translations import translation_status
@@ -72,6 +75,7 @@ class _State:
     findings: list[Finding]
     glossaries: dict[str, dict[str, str]]  # language -> {abbreviation: meaning}
     updated: dict[str, int]  # path under docs/ -> time of its last commit; empty without git
+    today: date  # the day review dates are judged by (review.today)
 
 
 _state: _State | None = None
@@ -272,7 +276,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     else:
         updated = {}
         log.info("no full git history here (shallow clone or no git): pages show no dates")
-    _state = _State(graph, findings, glossaries, updated)
+    _state = _State(graph, findings, glossaries, updated, review_today())
     _unrendered = {}
     for finding in findings:
         # Outdated translations are reported, not fatal: the page shows a notice instead.
@@ -477,6 +481,10 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
         return context
     _absolute_alternates(config)
     lang = _page_language(page, _state.graph)
+    graph_page = _graph_page(page, _state.graph, lang)
+    if graph_page is not None:
+        # Printed by overrides/main.html: the sources and review lines, the review notice.
+        context["handbook_facts"] = page_facts(_state.graph, graph_page, _state.today)
     if lang != _state.graph.config.default_language:
         page_dir = page.url.rstrip("/") if page.url.endswith("/") else posixpath.dirname(page.url)
         context["base_url"] = posixpath.relpath(lang, page_dir or ".")

@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -35,6 +35,9 @@ from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
 from .config import HandbookConfig
 from .inventory import Inventory, take_inventory
 from .safe_yaml import FrontMatterLoader, RejectedYAMLError, rejection_of
+
+if TYPE_CHECKING:
+    from .sources import Sources
 
 KINDS = ("goal", "instrument", "programme", "priority", "objective", "page")
 
@@ -442,6 +445,13 @@ class Graph:
     def files(self) -> Inventory:
         """Everything under docs/, listed without following links (rule HB012 judges it)."""
         return take_inventory(self.config.docs_dir, self.config.languages)
+
+    @cached_property
+    def sources(self) -> Sources:
+        """The sources pages may name (includes/sources.yml), read once per graph."""
+        from .sources import read  # sources reads through data_files, which imports this
+
+        return read(self.config.root, self.config.languages)
 
     @cached_property
     def by_language(self) -> dict[str, list[Page]]:

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import posixpath
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from .model import KINDS, Graph, Page
+from .review import review_for
+from .sources import published_parts
 from .words import of
 
 MATRIX_MARKER = "<!-- handbook:matrix -->"
+SOURCES_MARKER = "<!-- handbook:sources -->"
 _MARKER = re.compile(r"<!--\s*handbook:([\w-]+)\s*-->")
 
 MATRIX_PAGE_ID = "sammenhenger"
+SOURCES_PAGE_ID = "kilder"  # where <!-- handbook:sources --> lists every source
 # "Last updated" is the date in Oslo, where the handbook is written.
 TIME_ZONE = ZoneInfo("Europe/Oslo")
 
@@ -61,11 +65,15 @@ def generated_anchors(graph: Graph, page: Page) -> tuple[str, ...]:
     """Anchors the hooks add to a page (so the link check accepts links to them).
 
     Any declared relation gives the page its related section; the check asks this for
-    every linked page, so it looks at the edge lists instead of building the groups.
+    every linked page, so it looks at the edge lists instead of building the groups. The
+    sources page has a section per source, with the source's id as its anchor.
     """
-    if page.id is None or not (graph.outgoing.get(page.id) or graph.incoming.get(page.id)):
-        return ()
-    return (of(page.lang)["related_id"],)
+    anchors: tuple[str, ...] = ()
+    if page.id is not None and (graph.outgoing.get(page.id) or graph.incoming.get(page.id)):
+        anchors += (of(page.lang)["related_id"],)
+    if SOURCES_MARKER in page.body:
+        anchors += tuple(graph.sources.entries)
+    return anchors
 
 
 def related_markdown(graph: Graph, page: Page) -> str:
@@ -173,12 +181,80 @@ def expand_markers(graph: Graph, page: Page, markdown: str) -> str:
     def replace(match: re.Match[str]) -> str:
         if match.group(1) == "matrix":
             return matrix_markdown(graph, page)
+        if match.group(1) == "sources":
+            return sources_markdown(graph, page)
         raise UnknownMarkerError(
             f"{page.display_path}: unknown marker <!-- handbook:{match.group(1)} --> "
-            "(known: <!-- handbook:matrix -->)"
+            "(known: <!-- handbook:matrix -->, <!-- handbook:sources -->)"
         )
 
     return _MARKER.sub(replace, markdown)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#<>|!])")
+
+
+def _literal(text: str) -> str:
+    """Plain text that Markdown prints as it is written (no emphasis, links or lists)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def published_text(published: str, lang: str) -> str:
+    """A source's date as the language writes it: 2021, juni 2021, 24. juni 2021."""
+    year, month, day = published_parts(published)
+    if day is not None and month is not None:
+        return long_date(date(year, month, day), lang)
+    if month is not None:
+        return f"{of(lang)['months'].split()[month - 1]} {year}"
+    return str(year)
+
+
+def pages_citing(graph: Graph, source_id: str) -> list[str]:
+    """The ids of the pages that name a source, in reading order."""
+    default = graph.config.default_language
+    return sorted(
+        (
+            page.id
+            for page in graph.by_language.get(default, [])
+            if page.id
+            and isinstance(page.meta.get("sources"), list)
+            and source_id in page.meta["sources"]
+        ),
+        key=graph.reading_order,
+    )
+
+
+def sources_markdown(graph: Graph, page: Page) -> str:
+    """Every source in includes/sources.yml, one section each with the id as its anchor
+    (pages link to `om/kilder.md#<id>`), and the pages that rely on it."""
+    words = of(page.lang)
+    parts: list[str] = []
+    for source in graph.sources.entries.values():
+        parts += [f"## {_literal(source.title[page.lang])} {{ #{source.id} }}", ""]
+        parts += [words["source_publisher"], f":   {_literal(source.publisher)}", ""]
+        if source.published:
+            parts += [
+                words["source_published"],
+                f":   {published_text(source.published, page.lang)}",
+                "",
+            ]
+        address = (
+            f"[{_literal(source.url.removeprefix('https://').rstrip('/'))}](<{source.url}>)"
+            if source.url
+            else words["source_not_online"]
+        )
+        parts += [words["source_address"], f":   {address}", ""]
+        parts += [words["source_used_for"], f":   {_literal(source.used_for[page.lang])}", ""]
+        citing = pages_citing(graph, source.id)
+        parts.append(words["source_pages"])
+        if not citing:
+            parts.append(f":   {words['source_no_pages']}")
+        parts.extend(
+            f"{':   ' if index == 0 else '    '}- {_link(graph, page, page_id)}"
+            for index, page_id in enumerate(citing)
+        )
+        parts.append("")
+    return "\n".join(parts)
 
 
 def page_url(rel_path: str, lang: str, default_lang: str) -> str:
@@ -212,6 +288,7 @@ def handbook_json(graph: Graph) -> dict[str, Any]:
                     for lang, page in present.items()
                 },
                 "sources": {lang: page.display_path for lang, page in present.items()},
+                "facts": _facts_json(graph, node),
             }
         )
     relations = [
@@ -229,6 +306,22 @@ def handbook_json(graph: Graph) -> dict[str, Any]:
     }
 
 
+def _facts_json(graph: Graph, page: Page) -> dict[str, Any]:
+    """Where a page's facts come from and when they were checked, for other systems.
+
+    (`sources` beside it is older: the Markdown file of each language.)
+    """
+    declared = page.meta.get("sources")
+    review = review_for(graph, page)
+    return {
+        "sources": [i for i in declared if isinstance(i, str)]
+        if isinstance(declared, list)
+        else [],
+        "last_reviewed": review.last_reviewed.isoformat() if review else None,
+        "review_due": review.due.isoformat() if review else None,
+    }
+
+
 def updated_html(timestamp: int, lang: str) -> str:
     """The "last updated" date for a page, as Material shows it under the text.
 
@@ -238,7 +331,13 @@ def updated_html(timestamp: int, lang: str) -> str:
     twelve words per language.
     """
     day = datetime.fromtimestamp(timestamp, TIME_ZONE).date()
+    return (
+        f'<time class="handbook-updated" datetime="{day.isoformat()}">{long_date(day, lang)}</time>'
+    )
+
+
+def long_date(day: date, lang: str) -> str:
+    """A day as the language writes it in running text: 2. desember 2026, 2 December 2026."""
     words = of(lang)
     month = words["months"].split()[day.month - 1]
-    text = words["date_format"].format(day=day.day, month=month, year=day.year)
-    return f'<time class="handbook-updated" datetime="{day.isoformat()}">{text}</time>'
+    return words["date_format"].format(day=day.day, month=month, year=day.year)

@@ -21,9 +21,8 @@ from typing import Any
 import yaml
 
 from .config import HandbookConfig, load_config
-from .model import UnreadableError, decode_as_mkdocs, refuse_control_characters
+from .data_files import NULL_TAG, MissingFileError, Problem, compose
 from .plain_text import markup_in
-from .safe_yaml import FileLoader, RejectedYAMLError
 
 WORDS_FILE = "includes/words.{lang}.yml"
 NAV = "nav"  # the group that translates the nav's titles into another language
@@ -31,8 +30,6 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]  # the project this package i
 # A word file is 3.5 KB; it grows by one line per nav title. 512 KB holds the titles of a
 # nav of thousands of pages, and libyaml reads it in a fraction of a second.
 MAX_FILE_BYTES = 512 * 1024
-
-_NULL = "tag:yaml.org,2002:null"
 
 Key = tuple[str, ...]  # ("related",) or ("theme", "header")
 
@@ -47,16 +44,6 @@ class MissingWordError(Exception):
 
 class WordsError(Exception):
     """The word files have problems, so there are no words to use."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in a word file: the file (relative to the project), a line, what."""
-
-    path: str
-    line: int
-    message: str
-    hint: str = ""
 
 
 class Words:
@@ -143,35 +130,15 @@ def _name(key: Key) -> str:
 def _parse(root: Path, lang: str, default: str, problems: list[Problem]) -> _File | None:
     path = WORDS_FILE.format(lang=lang)
     try:
-        with open(root / path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
+        node, found = compose(root, path, MAX_FILE_BYTES)
+    except MissingFileError:
         hint = f"copy {WORDS_FILE.format(lang=default)} and translate every word"
         problems.append(
             Problem(path, 1, f"missing: the {lang!r} site has no interface words", hint)
         )
         return None
-    except OSError as error:
-        problems.append(Problem(path, 1, f"cannot read the file: {error}"))
-        return None
-    if len(data) > MAX_FILE_BYTES:
-        limit = f"{MAX_FILE_BYTES // 1024} KB"
-        problems.append(Problem(path, 1, f"the file is larger than {limit}, the limit"))
-        return None
-    try:
-        text = decode_as_mkdocs(data)
-        refuse_control_characters(text)
-        node = yaml.compose(text, Loader=FileLoader)
-    except UnreadableError as error:
-        problems.append(Problem(path, error.line, error.message, error.hint))
-        return None
-    except RejectedYAMLError as error:
-        problems.append(Problem(path, error.problem_mark.line + 1, error.problem))
-        return None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problems.append(Problem(path, line, f"not valid YAML: {getattr(error, 'problem', error)}"))
+    problems.extend(found)
+    if found:
         return None
     if not isinstance(node, yaml.MappingNode):
         line = node.start_mark.line + 1 if node is not None else 1
@@ -201,7 +168,7 @@ def _collect(node: yaml.MappingNode, group: Key, parsed: _File, problems: list[P
             kind = "a group inside a group" if group else "a list"
             message = f"{_name(key)} is {kind}; a word is `key: text`"
             problems.append(Problem(parsed.path, line, message))
-        elif value_node.tag == _NULL or not value_node.value.strip():
+        elif value_node.tag == NULL_TAG or not value_node.value.strip():
             problems.append(Problem(parsed.path, line, f"{_name(key)} has no text"))
         elif (markup := markup_in(value_node.value)) is not None:
             message = f"{_name(key)} contains markup ({markup})"

@@ -14,6 +14,7 @@ from types import ModuleType
 from ..findings import Finding
 from ..model import Graph
 from . import (
+    boxes,
     coverage,
     files,
     front_matter,
@@ -23,8 +24,10 @@ from . import (
     navigation,
     objective_priority,
     relation_targets,
+    review,
     safe_content,
     schema,
+    sources,
     translations,
     words,
 )
@@ -61,6 +64,9 @@ RULES: dict[str, Rule] = {
             words,
             files,
             limits,
+            sources,
+            review,
+            boxes,
         ),
     )
 }

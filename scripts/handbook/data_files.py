@@ -1,0 +1,77 @@
+"""Read the handbook's YAML data files (interface words, sources) in bounded time, and
+report what is wrong with them as file:line problems instead of tracebacks.
+
+The data files come from pull requests like the pages, so they get the pages' defences:
+a size limit, UTF-8 only, no control characters, and safe_yaml's loader, which refuses
+aliases, merge keys and deep nesting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .model import UnreadableError, decode_as_mkdocs, refuse_control_characters
+from .safe_yaml import FileLoader, RejectedYAMLError
+
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a data file: the file (relative to the project), a line, what."""
+
+    path: str
+    line: int
+    message: str
+    hint: str = ""
+
+
+class MissingFileError(FileNotFoundError):
+    """The data file does not exist (callers decide whether that is a problem)."""
+
+
+def compose(root: Path, path: str, max_bytes: int) -> tuple[yaml.Node | None, list[Problem]]:
+    """The YAML node tree of `root / path`, or None and the problems that stop reading it.
+
+    Raises MissingFileError when there is no such file. Nodes keep their line numbers
+    (`node.start_mark.line`), which is why callers get nodes and not Python values.
+    """
+    try:
+        with open(root / path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise MissingFileError(path) from None
+    except OSError as error:
+        return None, [Problem(path, 1, f"cannot read the file: {error}")]
+    if len(data) > max_bytes:
+        return None, [
+            Problem(path, 1, f"the file is larger than {max_bytes // 1024} KB, the limit")
+        ]
+    try:
+        text = decode_as_mkdocs(data)
+        refuse_control_characters(text)
+        return yaml.compose(text, Loader=FileLoader), []
+    except UnreadableError as error:
+        return None, [Problem(path, error.line, error.message, error.hint)]
+    except RejectedYAMLError as error:
+        return None, [Problem(path, error.problem_mark.line + 1, error.problem)]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return None, [Problem(path, line, f"not valid YAML: {getattr(error, 'problem', error)}")]
+
+
+def line_of(node: yaml.Node) -> int:
+    """The 1-based line a node starts on."""
+    return node.start_mark.line + 1
+
+
+def text_of(node: yaml.Node) -> str | None:
+    """A scalar's text as written (`yes`, `2021` stay text), or None for a null, an empty
+    value or anything that is not a scalar."""
+    if not isinstance(node, yaml.ScalarNode) or node.tag == NULL_TAG:
+        return None
+    return node.value if node.value.strip() else None

@@ -1,0 +1,154 @@
+"""When a page's facts were last checked against its sources, and when they are due again.
+
+The model is GOV.UK's tech docs (`last_reviewed_on`, `review_in`): each page says
+`last_reviewed: 2026-12-02` and `review_in: 6 months`. The page shows the date apart from
+its edit date (an edit that fixes a typo is not a check of the facts), a notice once the
+check is due, and `python -m handbook review` lists what is due.
+
+Translations take both from their default-language page, as they take its relations: the
+facts are the same, and checking them is one job.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from .model import Graph, Page
+
+# "Today" is Oslo's date. HANDBOOK_TODAY=2027-06-02 asks what will be due on that day
+# (and lets the tests fix the date).
+TIME_ZONE = ZoneInfo("Europe/Oslo")
+TODAY_VARIABLE = "HANDBOOK_TODAY"
+# A page is "due" this many days before its review date, so there is time to do it.
+DUE_SOON = timedelta(days=30)
+# Longer than this is no review date at all.
+MAX_INTERVAL_MONTHS = 5 * 12
+
+_UNITS: dict[str, tuple[int, int]] = {  # name -> (months, days) per unit
+    **dict.fromkeys(("day", "days", "dag", "dager", "døgn"), (0, 1)),
+    **dict.fromkeys(("week", "weeks", "uke", "uker"), (0, 7)),
+    **dict.fromkeys(("month", "months", "måned", "måneder", "mnd"), (1, 0)),
+    **dict.fromkeys(("year", "years", "år"), (12, 0)),
+}
+_INTERVAL = re.compile(r"\s*+(\d{1,4})\s*+([^\W\d_]++)\s*+\Z")
+
+Status = Literal["current", "due", "overdue"]
+
+
+class ReviewError(ValueError):
+    """A page's review fields are missing or not what they should be.
+
+    `key` is the front-matter key to point at, `hint` what to write instead.
+    """
+
+    def __init__(self, key: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Review:
+    """A page's review dates."""
+
+    last_reviewed: date
+    due: date
+
+    def status(self, today: date) -> Status:
+        if today > self.due:
+            return "overdue"
+        if today >= self.due - DUE_SOON:
+            return "due"
+        return "current"
+
+
+def today() -> date:
+    """Today in Oslo, or the date in HANDBOOK_TODAY (YYYY-MM-DD) when it is set."""
+    fixed = os.environ.get(TODAY_VARIABLE)
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise ValueError(f"{TODAY_VARIABLE}={fixed!r} is not a date like 2027-06-02") from None
+    return datetime.now(TIME_ZONE).date()
+
+
+def add_interval(start: date, months: int, days: int) -> date:
+    """`start` plus months (on the same day of the month, or the month's last) and days."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) + timedelta(days=days)
+
+
+def parse_interval(text: str) -> tuple[int, int]:
+    """(months, days) of `6 months`, `1 year`, `12 uker`; ValueError for anything else."""
+    match = _INTERVAL.match(text)
+    unit = _UNITS.get(match.group(2).lower()) if match else None
+    if match is None or unit is None or int(match.group(1)) == 0:
+        raise ValueError(text)
+    count = int(match.group(1))
+    months, days = unit[0] * count, unit[1] * count
+    if months + days / 30 > MAX_INTERVAL_MONTHS:
+        raise ValueError(text)
+    return months, days
+
+
+def review_of(page: Page) -> Review:
+    """The review dates a page declares; ReviewError says what is missing or wrong."""
+    last = page.meta.get("last_reviewed")
+    if last is None:
+        raise ReviewError(
+            "id",
+            "the page does not say when its facts were last checked",
+            "add 'last_reviewed: YYYY-MM-DD' (the day you checked the page against its sources)",
+        )
+    if isinstance(last, datetime) or not isinstance(last, date | str):
+        raise _not_a_date(last)
+    if isinstance(last, str):
+        try:
+            last = date.fromisoformat(last.strip())
+        except ValueError:
+            raise _not_a_date(last) from None
+    interval = page.meta.get("review_in")
+    if interval is None:
+        raise ReviewError(
+            "last_reviewed",
+            "the page does not say when its facts are due for a new check",
+            "add 'review_in: 6 months' (or 12 months for facts that rarely change)",
+        )
+    try:
+        months, days = parse_interval(str(interval))
+    except ValueError:
+        raise ReviewError(
+            "review_in",
+            f"'review_in' must be a number and a unit, not {interval!r}",
+            f"write for example 'review_in: 6 months' or '12 måneder' "
+            f"(at most {MAX_INTERVAL_MONTHS // 12} years)",
+        ) from None
+    return Review(last, add_interval(last, months, days))
+
+
+def _not_a_date(value: object) -> ReviewError:
+    return ReviewError(
+        "last_reviewed",
+        f"'last_reviewed' must be a date, not {value!r}",
+        "write the day as YYYY-MM-DD, for example 'last_reviewed: 2026-12-02'",
+    )
+
+
+def review_for(graph: Graph, page: Page) -> Review | None:
+    """The review dates that hold for a page: its default-language page's, which a
+    translation takes over. None when they are missing or wrong (the check says why)."""
+    source = graph.page(page.id) if page.id else None
+    try:
+        return review_of(source or page)
+    except ReviewError:
+        return None

@@ -1,0 +1,118 @@
+"""Later facts, the handbook's own view and open points are marked one way each.
+
+A box whose title starts with the language's update word ("Oppdatering: budsjettet i
+detalj") holds a public fact from after the 2021 source: it must link to its source (an
+https address, or the source's entry on the sources page), and it is stated once in the
+handbook: a second box with the same title or the same text is an error (link to the first
+instead). The handbook's own interpretation sits in one box per page ("Håndbokas
+vurdering"), not in sentences scattered over it. The titles are interface words
+(``box_update``, ``box_assessment`` in includes/words.<lang>.yml); a handbook without word
+files has nothing to check here.
+
+PASS: ``!!! info "Oppdatering: vedtaket"`` with ``Kilde: [interreg-oks.eu](https://...).``
+FAIL (HB016): an update box with no link; the same update box on two pages; two
+``!!! note "Håndbokas vurdering"`` boxes on one page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+
+from ..boxes import Box, boxes
+from ..findings import Finding
+from ..model import Graph, Page, inline_links
+from ..render import SOURCES_PAGE_ID
+from ..words import Words, has_word_files, read
+
+CODE = "HB016"
+SLUG = "boxes"
+
+_SPACE = re.compile(r"\s+")
+
+
+def check(graph: Graph) -> Iterator[Finding]:
+    if not has_word_files(graph.config.root):
+        return
+    languages, problems = read(graph.config)
+    if problems:
+        return  # HB011 reports them; without the words there are no titles to look for
+    first_update: dict[tuple[str, str], tuple[Page, Box]] = {}
+    for page in sorted(graph.pages, key=lambda p: p.display_path):
+        if page.error is not None or page.lang not in languages:
+            continue
+        words = languages[page.lang]
+        assessments: list[Box] = []
+        for box in boxes(page):
+            if _is_update(box, words):
+                yield from _update_findings(graph, page, box, words, first_update)
+            elif _folded(box.title) == _folded(words["box_assessment"]):
+                assessments.append(box)
+        for box in assessments[1:]:
+            yield Finding(
+                page.display_path,
+                box.line,
+                CODE,
+                f"a second '{words['box_assessment']}' box on the page (the first is on "
+                f"line {assessments[0].line})",
+                "put the handbook's view in one box per page: merge the two",
+                rule=SLUG,
+            )
+
+
+def _folded(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def _is_update(box: Box, words: Words) -> bool:
+    title = _folded(box.title)
+    prefix = _folded(words["box_update"])
+    return title == prefix or title.startswith(prefix + ":")
+
+
+def _update_findings(
+    graph: Graph,
+    page: Page,
+    box: Box,
+    words: Words,
+    first_update: dict[tuple[str, str], tuple[Page, Box]],
+) -> Iterator[Finding]:
+    if not any(_names_source(graph, page, target) for target, _ in inline_links(box.text)):
+        yield Finding(
+            page.display_path,
+            box.line,
+            CODE,
+            f"the '{words['box_update']}' box does not link to its source",
+            "end the box with the source and its link, for example "
+            "'Kilde: [interreg.no](https://www.interreg.no/).'",
+            rule=SLUG,
+        )
+    for key in (("title", _folded(box.title)), ("text", _folded(box.text))):
+        if not key[1] or key[1] == _folded(words["box_update"]):
+            continue
+        earlier = first_update.setdefault((page.lang, *key), (page, box))  # type: ignore[arg-type]
+        if earlier[1] is not box:
+            where = f"{earlier[0].display_path}:{earlier[1].line}"
+            yield Finding(
+                page.display_path,
+                box.line,
+                CODE,
+                f"the same '{words['box_update']}' box, by its {key[0]}, is also on {where}",
+                "state each update once: keep one box and link to it from here",
+                rule=SLUG,
+            )
+            return
+
+
+def _names_source(graph: Graph, page: Page, target: str) -> bool:
+    """Whether a link in an update box leads to a source: an https address, or an entry
+    on the sources page."""
+    if target.startswith("https://"):
+        return True
+    sources_page = graph.page(SOURCES_PAGE_ID, page.lang)
+    path = target.split("#", 1)[0]
+    if sources_page is None or not path:
+        return False
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel_path), path))
+    return resolved == sources_page.rel_path
