@@ -191,12 +191,15 @@ def expand_markers(graph: Graph, page: Page, markdown: str) -> str:
     return _MARKER.sub(replace, markdown)
 
 
+_LIST_START = re.compile(r"^(\d*+)([.)+-])")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#<>|!])")
 
 
 def _literal(text: str) -> str:
     """Plain text that Markdown prints as it is written (no emphasis, links or lists)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    # A line that starts like a list item ("24. juni 2021", "- x") would become a list.
+    return _LIST_START.sub(r"\1\\\2", escaped)
 
 
 def published_text(published: str, lang: str) -> str:
@@ -233,11 +236,8 @@ def sources_markdown(graph: Graph, page: Page) -> str:
         parts += [f"## {_literal(source.title[page.lang])} {{ #{source.id} }}", ""]
         parts += [words["source_publisher"], f":   {_literal(source.publisher)}", ""]
         if source.published:
-            parts += [
-                words["source_published"],
-                f":   {published_text(source.published, page.lang)}",
-                "",
-            ]
+            published = _literal(published_text(source.published, page.lang))
+            parts += [words["source_published"], f":   {published}", ""]
         address = (
             f"[{_literal(source.url.removeprefix('https://').rstrip('/'))}](<{source.url}>)"
             if source.url
@@ -245,15 +245,8 @@ def sources_markdown(graph: Graph, page: Page) -> str:
         )
         parts += [words["source_address"], f":   {address}", ""]
         parts += [words["source_used_for"], f":   {_literal(source.used_for[page.lang])}", ""]
-        citing = pages_citing(graph, source.id)
-        parts.append(words["source_pages"])
-        if not citing:
-            parts.append(f":   {words['source_no_pages']}")
-        parts.extend(
-            f"{':   ' if index == 0 else '    '}- {_link(graph, page, page_id)}"
-            for index, page_id in enumerate(citing)
-        )
-        parts.append("")
+        citing = [_link(graph, page, page_id) for page_id in pages_citing(graph, source.id)]
+        parts += [words["source_pages"], f":   {', '.join(citing) or words['source_no_pages']}", ""]
     return "\n".join(parts)
 
 

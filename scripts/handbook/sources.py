@@ -126,8 +126,10 @@ def _entry(
         )
         return None
     values: dict[str, object] = {}
+    field_nodes: dict[str, yaml.Node] = {}
     for field_node, field_value in value_node.value:
         name = text_of(field_node) or ""
+        field_nodes[name] = field_node
         if name not in FIELDS:
             close = get_close_matches(name, list(FIELDS), n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"use: {', '.join(FIELDS)}"
@@ -148,13 +150,15 @@ def _entry(
     published = values.get("date")
     if isinstance(published, str) and not _valid_date(published):
         problems.append(
-            _problem(value_node, f"{source_id!r} has the date {published!r}", FIELDS["date"])
+            _problem(
+                field_nodes["date"], f"{source_id!r} has the date {published!r}", FIELDS["date"]
+            )
         )
         published = None
     url = values.get("url")
     if isinstance(url, str) and not is_https(url):
         problems.append(
-            _problem(value_node, f"{source_id!r} has the address {url!r}", FIELDS["url"])
+            _problem(field_nodes["url"], f"{source_id!r} has the address {url!r}", FIELDS["url"])
         )
         url = None
     if missing or any(value is None for value in values.values()):
