@@ -51,6 +51,7 @@ FACTS: list[tuple[str, str, str]] = [
     ("prioriteringer/po3.md", "TEN-T", "PO3"),
     ("prioriteringer/po4.md", "4.1", "PO4: labour market"),
     ("prioriteringer/po4.md", "PO4", "PO4: the slip 'under PO3' is corrected"),
+    ("sarskilte-mal/index.md", "RSO4.1", "Regulation (EU) 2021/1058: the codes, explained once"),
     ("sarskilte-mal/1-1.md", "innovasjon", "PO1 slide: 1.1"),
     ("sarskilte-mal/1-4.md", "smart spesialisering", "PO1 slide: 1.4"),
     ("sarskilte-mal/2-2.md", "fornybar energi", "PO2 slide: 2.2"),
@@ -75,7 +76,11 @@ FACTS: list[tuple[str, str, str]] = [
     ("ordliste.md", "ERDF", "glossary"),
     ("ordliste.md", "EFRU", "glossary"),
     ("ordliste.md", "EØS", "glossary"),
-    ("ordliste.md", "Medfinansiering", "glossary"),
+    ("ordliste.md", "Støtteprosent", "glossary: the programme's share, at most"),
+    ("ordliste.md", "medfinansieringsgrad", "ØKS 2014-2020 slide: the synonym, named once"),
+    ("ordliste.md", "Egenfinansiering", "glossary: what the partner pays itself"),
+    ("ordliste.md", "ERUF", "later: the Swedish abbreviation, in the glossary only"),
+    ("ordliste.md", "2024/1679", "later: the nine European Transport Corridors, stated once"),
     ("ordliste.md", "Grenseregional merverdi", "glossary"),
     ("ordliste.md", "Intermodal", "glossary"),
     ("om/kilder.md", "Internasjonalt arbeid i Oslo kommune", "sources: the presentation"),
@@ -100,6 +105,9 @@ FACTS_EN: list[tuple[str, str, str]] = [
     ("sarskilte-mal/4-1.md", "labour market", "PO4 slide"),
     ("sarskilte-mal/4-1.md", "PO4", "PO4 slide, slip corrected"),
     ("mobilitet/prosjekttyper.md", "ScanMed", "project types"),
+    ("ordliste.md", "co-financing rate", "glossary: the programme's share, at most"),
+    ("ordliste.md", "own contribution", "glossary: what the partner pays itself"),
+    ("ordliste.md", "European Transport Corridors", "later: Regulation (EU) 2024/1679"),
 ]
 
 
