@@ -1,27 +1,52 @@
-"""The abbreviation files: read as the abbr extension reads them, in linear time."""
+"""The glossary: each language's glossary page defines the tooltips in its entries, read as
+the abbr extension reads them but in linear time; HB017 keeps one explanation per term."""
 
 from __future__ import annotations
 
 import random
 
-import pytest
 from markdown.extensions.abbr import AbbrBlockprocessor
 
-from handbook.glossary import MAX_FILE_BYTES, definitions, read_glossary
-from handbook.model import UnreadableError
+from handbook.config import load_config
+from handbook.glossary import definitions, glossary_page, tooltips
+from handbook.model import load_graph
 
+from handbook_fixtures import MINIMAL, findings_of, where, write_handbook
 from helpers import ROOT
+
+GLOSSARY = (
+    "---\nid: ordliste\nkind: page\ndescription: Ordliste.\n---\n# Ordliste\n\nOrdene.\n\n"
+    "## TEN-T { #ten-t }\n\n*[TEN-T]: Det transeuropeiske transportnettverket\n\nTEN-T er ...\n\n"
+    "## Intermodal { #intermodal }\n\nIntermodal transport ...\n"
+)
+ENGLISH = (
+    "---\nid: ordliste\nkind: page\ndescription: Glossary.\n---\n# Glossary\n\nThe words.\n\n"
+    "## Intermodal { #intermodal }\n\nIntermodal transport ...\n\n"
+    "## TEN-T { #ten-t }\n\n*[TEN-T]: Trans-European Transport Network\n\nTEN-T is ...\n"
+)
 
 
 def _as_the_extension_reads(text: str) -> list[tuple[str, str]]:
     return [(m["abbr"], m["title"]) for m in AbbrBlockprocessor.RE.finditer(text)]
 
 
+def _handbook(tmp_path, nb: str = GLOSSARY, en: str = ENGLISH, **pages: str):
+    return write_handbook(
+        tmp_path,
+        {**MINIMAL, "ordliste.md": nb, **pages},
+        languages=("nb", "en"),
+        translations={"en": {"ordliste.md": en}},
+    )
+
+
 def test_the_handbooks_glossaries_read_as_the_abbr_extension_reads_them() -> None:
-    for path in sorted((ROOT / "includes").glob("abbreviations.*.md")):
-        text = path.read_text(encoding="utf-8")
-        assert definitions(text) == _as_the_extension_reads(text), path
-        assert "TEN-T" in read_glossary(path)
+    graph = load_graph(load_config(ROOT / "mkdocs.yml"))
+    for lang in ("nb", "en"):
+        page = glossary_page(graph, lang)
+        assert page is not None
+        assert definitions(page.markdown) == _as_the_extension_reads(page.markdown)
+        assert "TEN-T" in tooltips(page) and "PO3" in tooltips(page)
+    assert tooltips(glossary_page(graph, "nb"))["ERDF"].startswith("Det europeiske regionale")
 
 
 def test_definitions_are_what_the_extensions_pattern_finds() -> None:
@@ -32,23 +57,56 @@ def test_definitions_are_what_the_extensions_pattern_finds() -> None:
         assert definitions(text) == _as_the_extension_reads(text), repr(text)
 
 
-def test_a_glossary_that_is_not_utf8_names_the_line(tmp_path) -> None:
-    path = tmp_path / "abbreviations.nb.md"
-    path.write_bytes(
-        "*[EU]: Den europeiske union\n*[EØS]: Det europeiske økonomiske\n".encode("latin-1")
+def test_the_handbooks_glossaries_pass() -> None:
+    assert findings_of(ROOT / "mkdocs.yml", "glossary") == []
+
+
+def test_a_glossary_with_an_entry_per_term_passes(tmp_path) -> None:
+    assert findings_of(_handbook(tmp_path), "glossary") == []
+
+
+def test_a_tooltip_on_another_page_is_reported_there(tmp_path) -> None:
+    page = MINIMAL["mal.md"] + "\n*[IKT]: Informasjons- og kommunikasjonsteknologi\n"
+    found = findings_of(_handbook(tmp_path, **{"mal.md": page}), "glossary")
+    assert where(found) == [("docs/nb/mal.md", 10, "HB017")]
+    assert "move the line to the term's entry on the glossary page" in found[0].hint
+
+
+def test_a_tooltip_in_code_is_an_example(tmp_path) -> None:
+    page = MINIMAL["mal.md"] + "\n```\n*[IKT]: Informasjons- og kommunikasjonsteknologi\n```\n"
+    assert findings_of(_handbook(tmp_path, **{"mal.md": page}), "glossary") == []
+
+
+def test_a_tooltip_above_the_entries(tmp_path) -> None:
+    nb = GLOSSARY.replace(
+        "Ordene.\n", "Ordene.\n\n*[IKT]: Informasjons- og kommunikasjonsteknologi\n"
     )
-    with pytest.raises(UnreadableError) as raised:
-        read_glossary(path)
-    assert raised.value.line == 2
-    assert raised.value.message == "the file is not UTF-8 text (byte 0xd8 on this line)"
+    found = findings_of(_handbook(tmp_path, nb), "glossary")
+    assert where(found) == [("docs/nb/ordliste.md", 10, "HB017")]
+    assert found[0].message == "the tooltip for 'IKT' is not in an entry"
 
 
-def test_a_glossary_larger_than_the_limit_is_not_read(tmp_path) -> None:
-    path = tmp_path / "abbreviations.nb.md"
-    path.write_bytes(b"*[\n" * (MAX_FILE_BYTES // 3 + 1))
-    with pytest.raises(UnreadableError, match="larger than 512 KB"):
-        read_glossary(path)
+def test_an_abbreviation_entry_without_its_tooltip(tmp_path) -> None:
+    nb = GLOSSARY.replace("*[TEN-T]: Det transeuropeiske transportnettverket\n\n", "")
+    found = findings_of(_handbook(tmp_path, nb), "glossary")
+    assert where(found) == [("docs/nb/ordliste.md", 10, "HB017")]
+    assert "add '*[TEN-T]: what it stands for'" in found[0].hint
 
 
-def test_a_missing_glossary_is_empty(tmp_path) -> None:
-    assert read_glossary(tmp_path / "abbreviations.xx.md") == {}
+def test_a_term_twice_an_entry_without_anchor_and_the_languages_compared(tmp_path) -> None:
+    nb = GLOSSARY.replace("## Intermodal { #intermodal }\n", "## Intermodal\n\n*[TEN-T]: Igjen\n")
+    en = ENGLISH.replace("## Intermodal { #intermodal }", "## Intermodal { #intermodality }")
+    found = findings_of(_handbook(tmp_path, nb, en), "glossary")
+    assert [(f.path, f.line, f.message) for f in found] == [
+        ("docs/en/ordliste.md", 10, "the entry '#intermodality' is not in the 'nb' glossary"),
+        ("docs/nb/ordliste.md", 16, "the entry 'Intermodal' has no anchor"),
+        ("docs/nb/ordliste.md", 18, "a second tooltip for 'TEN-T' (the first is on line 12)"),
+    ]
+
+
+def test_an_entry_missing_in_a_translation(tmp_path) -> None:
+    en = ENGLISH.split("## TEN-T")[0]
+    found = findings_of(_handbook(tmp_path, en=en), "glossary")
+    assert [(f.path, f.line, f.message) for f in found] == [
+        ("docs/en/ordliste.md", 6, "no entry '#ten-t' (the 'nb' glossary has it on line 10)")
+    ]

@@ -342,11 +342,11 @@ def test_a_strict_build_with_every_hostile_page_names_each(hostile_project) -> N
 
 
 def test_a_build_that_is_not_strict_finishes_with_every_hostile_page(hostile_project) -> None:
-    glossary = hostile_project / "includes/abbreviations.nb.md"
+    glossary = hostile_project / "docs/nb/ordliste.md"
     glossary.write_bytes(glossary.read_bytes() + "*[ØKS]: Øresund\n".encode("latin-1"))
     completed = _build(hostile_project, "--no-strict")
     assert completed.returncode == 0, completed.stderr[-3000:]
-    assert "includes/abbreviations.nb.md:" in completed.stderr
+    assert "docs/nb/ordliste.md:" in completed.stderr
     site = hostile_project / "site"
     index = {name: file_name for file_name, name in BUILD_PAGES.items()}
 

@@ -31,7 +31,7 @@ from .dev_server import poll_more_often
 from .facts import page_facts
 from .findings import Finding
 from .git_history import has_full_history, last_commit_times
-from .glossary import read_glossary
+from .glossary import glossary_page, tooltips
 from .inventory import docs_path, take_inventory
 from .model import (
     FRONT_MATTER_KEYS,
@@ -66,7 +66,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.handbook")
 
 JSON_NAME = "handbook.json"
-ABBREVIATIONS = "includes/abbreviations.{lang}.md"  # `*[TERM]: meaning` lines, per language
 
 
 @dataclass
@@ -260,16 +259,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     handbook_config = load_config(Path(config.config_file_path))
     graph = load_graph(handbook_config)
     findings = run_all(graph)
-    glossaries: dict[str, dict[str, str]] = {}
-    unreadable: list[str] = []  # the glossary files the build cannot read, as messages
-    for lang in handbook_config.languages:
-        path = ABBREVIATIONS.format(lang=lang)
-        try:
-            glossaries[lang] = read_glossary(handbook_config.root / path)
-        except UnreadableError as error:
-            glossaries[lang] = {}
-            hint = f" ({error.hint})" if error.hint else ""
-            unreadable.append(f"{path}:{error.line}: {error.message}{hint}")
+    # Each language's tooltips, from the entries of its glossary page (glossary.py).
+    glossaries = {
+        lang: tooltips(glossary_page(graph, lang)) for lang in handbook_config.languages
+    }
     docs = Path(config.docs_dir)
     if has_full_history(docs):
         updated = last_commit_times(docs)
@@ -283,9 +276,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         (log.error if finding.is_error else log.info)(_describe(finding))
         if finding.code == limits.CODE:
             _unrendered.setdefault(finding.path, _describe(finding))
-    for message in unreadable:
-        log.error(message)
-    errors = sum(finding.is_error for finding in findings) + len(unreadable)
+    errors = sum(finding.is_error for finding in findings)
     if errors and config.strict:
         raise PluginError(
             f"{errors} error{'s' * (errors != 1)} in the handbook (above): the strict build "

@@ -18,6 +18,7 @@ from . import (
     coverage,
     files,
     front_matter,
+    glossary,
     identity,
     limits,
     links,
@@ -67,6 +68,7 @@ RULES: dict[str, Rule] = {
             sources,
             review,
             boxes,
+            glossary,
         ),
     )
 }
