@@ -14,6 +14,7 @@ from handbook.findings import Finding
 from handbook.fingerprint import fingerprint
 from handbook.model import Graph, load_graph, parse_page
 from handbook.rules import get, run_all
+from handbook.sources import SOURCES_FILE
 
 MINIMAL: dict[str, str] = {
     "index.md": (
@@ -104,6 +105,49 @@ def translate(root: Path, pages: dict[str, str], lang: str = "en") -> dict[str, 
         front = "".join(f"{k}: {v}\n" for k, v in keep.items())
         translated[rel_path] = f"---\n{front}translation_of: {fingerprint(page)}\n---\n{page.body}"
     return translated
+
+
+# The sources file of a small handbook: two sources, every field in use.
+SOURCES_YML = """presentasjon-2021:
+  title:
+    nb: Presentasjonen
+    en: The presentation
+  short:
+    nb: presentasjonen
+    en: the presentation
+  publisher: Oslo kommune
+  date: "2021"
+  used_for:
+    nb: Alt.
+    en: Everything.
+forordning-2021-1058:
+  title: {nb: Forordning (EU) 2021/1058, en: Regulation (EU) 2021/1058}
+  short: {nb: forordningen, en: the regulation}
+  publisher: EU
+  date: 2021-06-24
+  url: https://eur-lex.europa.eu/eli/reg/2021/1058/oj
+  used_for: {nb: Kodene., en: The codes.}
+"""
+REVIEWED = "last_reviewed: 2026-12-01\nreview_in: 6 months\n"
+
+
+def with_sources(pages: dict[str, str], ids: str = "[presentasjon-2021]") -> dict[str, str]:
+    """The pages with `sources:` and review dates in their front matter."""
+    return {
+        path: text.replace("\n---\n", f"\nsources: {ids}\n{REVIEWED}---\n", 1)
+        for path, text in pages.items()
+    }
+
+
+def handbook_with_sources(
+    tmp_path: Path, sources: str = SOURCES_YML, pages: dict[str, str] | None = None
+):
+    """A two-language handbook that keeps sources: includes/sources.yml and pages naming them."""
+    pages = with_sources(MINIMAL) if pages is None else pages
+    config = write_handbook(tmp_path, pages, languages=("nb", "en"), translations={"en": {}})
+    (tmp_path / "includes").mkdir(exist_ok=True)
+    (tmp_path / SOURCES_FILE).write_text(sources, encoding="utf-8")
+    return config
 
 
 def graph_of(config_file: Path) -> Graph:

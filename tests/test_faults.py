@@ -31,7 +31,7 @@ def line_of(path: Path, needle: str) -> int:
 @pytest.fixture
 def handbook(tmp_path: Path) -> Path:
     """A private copy of the real handbook (two languages) that a test may break."""
-    return copy_project(tmp_path, ("docs", "mkdocs.yml"))
+    return copy_project(tmp_path, ("docs", "includes", "mkdocs.yml"))
 
 
 def _check(root: Path, capsys) -> tuple[int, list[tuple[str, int, str]]]:
@@ -142,7 +142,7 @@ def test_fault_is_caught_at_the_right_place(handbook, capsys, fault) -> None:
 def test_the_build_fails_on_a_fault_and_names_it(handbook) -> None:
     """The MkDocs hooks run the same rules: a strict build of a broken copy stops."""
 
-    for part in ("scripts", "overrides", "includes"):
+    for part in ("scripts", "overrides"):
         shutil.copytree(ROOT / part, handbook / part)
     path, line, code = objective_under_wrong_priority(handbook)
     completed = strict_build(handbook, handbook / "site")

@@ -14,12 +14,18 @@ from handbook.facts import page_facts
 from handbook.model import load_graph
 from handbook.review import Review, add_interval, parse_interval, today
 
-from handbook_fixtures import MINIMAL, findings_of, replaced, where
-from test_sources import _handbook, _with_sources
+from handbook_fixtures import (
+    MINIMAL,
+    findings_of,
+    handbook_with_sources,
+    replaced,
+    where,
+    with_sources,
+)
 
 
 def _pages(reviewed: str = "last_reviewed: 2026-12-01\nreview_in: 6 months\n"):
-    pages = _with_sources(MINIMAL)
+    pages = with_sources(MINIMAL)
     return {
         path: text.replace("last_reviewed: 2026-12-01\nreview_in: 6 months\n", reviewed)
         for path, text in pages.items()
@@ -73,7 +79,7 @@ def test_today_can_be_fixed_for_tests_and_planning(monkeypatch) -> None:
 
 def test_the_minimal_handbook_with_dates_passes(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-12-02")
-    assert findings_of(_handbook(tmp_path, pages=_pages()), "review") == []
+    assert findings_of(handbook_with_sources(tmp_path, pages=_pages()), "review") == []
 
 
 @pytest.mark.parametrize(
@@ -96,7 +102,7 @@ def test_wrong_review_fields_are_errors_on_their_line(
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-12-02")
     pages = _pages()
     pages["mal.md"] = _pages(reviewed)["mal.md"]
-    found = findings_of(_handbook(tmp_path, pages=pages), "review")
+    found = findings_of(handbook_with_sources(tmp_path, pages=pages), "review")
     assert where(found) == [("docs/nb/mal.md", line, "HB015")], found
     assert found[0].is_error
     assert words in found[0].hint
@@ -104,7 +110,7 @@ def test_wrong_review_fields_are_errors_on_their_line(
 
 def test_an_overdue_page_is_a_warning_that_says_what_to_do(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("HANDBOOK_TODAY", "2027-06-01")
-    assert findings_of(_handbook(tmp_path, pages=_pages()), "review") == []
+    assert findings_of(handbook_with_sources(tmp_path, pages=_pages()), "review") == []
     monkeypatch.setenv("HANDBOOK_TODAY", "2027-06-02")
     found = findings_of(tmp_path / "mkdocs.yml", "review")
     assert len(found) == len(MINIMAL) and not any(f.is_error for f in found)
@@ -117,7 +123,7 @@ def test_review_lists_due_pages_and_fails_only_when_one_is_overdue(
 ) -> None:
     pages = _pages()
     pages["vm.md"] = replaced(pages["vm.md"], "review_in: 6 months", "review_in: 12 months")
-    _handbook(tmp_path, pages=pages)
+    handbook_with_sources(tmp_path, pages=pages)
     monkeypatch.setenv("HANDBOOK_TODAY", "2027-01-01")
     assert main(["review", str(tmp_path)]) == 0
     assert capsys.readouterr().out == ""
@@ -139,7 +145,7 @@ def test_review_lists_due_pages_and_fails_only_when_one_is_overdue(
 def test_review_names_a_page_without_dates_and_a_bad_today(tmp_path, monkeypatch, capsys) -> None:
     pages = _pages()
     pages["mal.md"] = _pages("")["mal.md"]
-    _handbook(tmp_path, pages=pages)
+    handbook_with_sources(tmp_path, pages=pages)
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-12-02")
     assert main(["review", str(tmp_path)]) == 1
     assert capsys.readouterr().out.startswith("docs/nb/mal.md:2: the page does not say when")
@@ -149,7 +155,7 @@ def test_review_names_a_page_without_dates_and_a_bad_today(tmp_path, monkeypatch
 
 
 def test_the_page_shows_its_sources_dates_and_a_notice_when_overdue(tmp_path) -> None:
-    graph = load_graph(load_config(_handbook(tmp_path, pages=_pages())))
+    graph = load_graph(load_config(handbook_with_sources(tmp_path, pages=_pages())))
     page = graph.page("vm-a")
     current = page_facts(graph, page, date(2027, 6, 1))
     assert '<time datetime="2026-12-01">1. desember 2026</time>' in current.under

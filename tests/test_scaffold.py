@@ -9,6 +9,7 @@ import pytest
 from handbook.cli import main
 from handbook.config import load_config
 from handbook.model import load_graph
+from handbook.review import today
 from handbook.scaffold import _default_path
 
 from helpers import ROOT, copy_project, strict_build
@@ -17,6 +18,7 @@ from helpers import ROOT, copy_project, strict_build
 def _copy(tmp_path):
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copytree(ROOT / "includes", tmp_path / "includes")
     return tmp_path / "mkdocs.yml"
 
 
@@ -30,6 +32,8 @@ def test_new_objective_passes_the_check_and_its_stub_is_reported_untranslated(
     nb = (tmp_path / "docs/nb/sarskilte-mal/2-5.md").read_text(encoding="utf-8")
     stub = tmp_path / "docs/en/sarskilte-mal/2-5.md"
     assert "priority: po-2" in nb and "goals: [mal-kunnskap]" in nb
+    # It states no facts yet, and is written (so checked) today.
+    assert "sources: []" in nb and f"last_reviewed: {today().isoformat()}" in nb
     assert "translation_of" not in stub.read_text(encoding="utf-8")
     nav = config.read_text(encoding="utf-8")
     assert nav.index("sarskilte-mal/4-1.md") < nav.index("sarskilte-mal/2-5.md")
@@ -41,7 +45,7 @@ def test_new_objective_passes_the_check_and_its_stub_is_reported_untranslated(
     report = capsys.readouterr().out
     assert "docs/en/sarskilte-mal/2-5.md:2: HB008" in report and "not translated yet" in report
     # ... the site builds strictly, and the stub tells readers where the content is ...
-    copy_project(tmp_path, ("scripts", "overrides", "includes"))
+    copy_project(tmp_path, ("scripts", "overrides"))
     completed = strict_build(tmp_path, tmp_path / "site")
     assert completed.returncode == 0, completed.stderr
     english = (tmp_path / "site/en/sarskilte-mal/2-5/index.html").read_text(encoding="utf-8")

@@ -13,45 +13,18 @@ from handbook.model import load_graph
 from handbook.render import _literal, sources_markdown
 from handbook.sources import SOURCES_FILE, read
 
-from handbook_fixtures import MINIMAL, findings_of, replaced, translate, where, write_handbook
+from handbook_fixtures import (
+    MINIMAL,
+    SOURCES_YML,
+    findings_of,
+    handbook_with_sources,
+    replaced,
+    translate,
+    where,
+    with_sources,
+    write_handbook,
+)
 from helpers import ROOT
-
-SOURCE = """presentasjon-2021:
-  title:
-    nb: Presentasjonen
-    en: The presentation
-  short:
-    nb: presentasjonen
-    en: the presentation
-  publisher: Oslo kommune
-  date: "2021"
-  used_for:
-    nb: Alt.
-    en: Everything.
-forordning-2021-1058:
-  title: {nb: Forordning (EU) 2021/1058, en: Regulation (EU) 2021/1058}
-  short: {nb: forordningen, en: the regulation}
-  publisher: EU
-  date: 2021-06-24
-  url: https://eur-lex.europa.eu/eli/reg/2021/1058/oj
-  used_for: {nb: Kodene., en: The codes.}
-"""
-REVIEWED = "last_reviewed: 2026-12-01\nreview_in: 6 months\n"
-
-
-def _with_sources(pages: dict[str, str], ids: str = "[presentasjon-2021]") -> dict[str, str]:
-    return {
-        path: text.replace("\n---\n", f"\nsources: {ids}\n{REVIEWED}---\n", 1)
-        for path, text in pages.items()
-    }
-
-
-def _handbook(tmp_path: Path, sources: str = SOURCE, pages: dict[str, str] | None = None):
-    pages = _with_sources(MINIMAL) if pages is None else pages
-    config = write_handbook(tmp_path, pages, languages=("nb", "en"), translations={"en": {}})
-    (tmp_path / "includes").mkdir(exist_ok=True)
-    (tmp_path / SOURCES_FILE).write_text(sources, encoding="utf-8")
-    return config
 
 
 def _problems(tmp_path: Path, sources: str) -> list[tuple[int, str, str]]:
@@ -82,21 +55,21 @@ def test_a_handbook_that_keeps_no_sources_has_nothing_to_check(tmp_path) -> None
 
 
 def test_a_minimal_handbook_with_sources_passes(tmp_path) -> None:
-    assert findings_of(_handbook(tmp_path), "sources") == []
+    assert findings_of(handbook_with_sources(tmp_path), "sources") == []
 
 
 def test_a_page_without_sources_is_reported_at_its_id(tmp_path) -> None:
-    pages = _with_sources(MINIMAL)
+    pages = with_sources(MINIMAL)
     pages["mal.md"] = MINIMAL["mal.md"]
-    found = findings_of(_handbook(tmp_path, pages=pages), "sources")
+    found = findings_of(handbook_with_sources(tmp_path, pages=pages), "sources")
     assert where(found) == [("docs/nb/mal.md", 2, "HB014")]
     assert "sources: [presentasjon-2021]" in found[0].hint
 
 
 def test_an_unknown_source_id_suggests_the_close_one(tmp_path) -> None:
-    pages = _with_sources(MINIMAL)
+    pages = with_sources(MINIMAL)
     pages["vm.md"] = replaced(pages["vm.md"], "[presentasjon-2021]", "[presentasjon-2012]")
-    found = findings_of(_handbook(tmp_path, pages=pages), "sources")
+    found = findings_of(handbook_with_sources(tmp_path, pages=pages), "sources")
     assert where(found) == [("docs/nb/vm.md", 6, "HB014")]
     assert found[0].message == "there is no source 'presentasjon-2012'"
     assert found[0].hint == "did you mean 'presentasjon-2021'?"
@@ -111,21 +84,21 @@ def test_an_unknown_source_id_suggests_the_close_one(tmp_path) -> None:
     ],
 )
 def test_sources_must_be_a_list_of_distinct_ids(tmp_path, value, message) -> None:
-    pages = _with_sources(MINIMAL)
+    pages = with_sources(MINIMAL)
     pages["vm.md"] = replaced(pages["vm.md"], "sources: [presentasjon-2021]", f"sources: {value}")
-    found = findings_of(_handbook(tmp_path, pages=pages), "sources")
+    found = findings_of(handbook_with_sources(tmp_path, pages=pages), "sources")
     assert [f.path for f in found] == ["docs/nb/vm.md"] and message in found[0].message
 
 
 def test_an_empty_list_is_a_page_without_facts(tmp_path) -> None:
-    pages = _with_sources(MINIMAL)
+    pages = with_sources(MINIMAL)
     pages["index.md"] = replaced(pages["index.md"], "[presentasjon-2021]", "[]")
-    assert findings_of(_handbook(tmp_path, pages=pages), "sources") == []
+    assert findings_of(handbook_with_sources(tmp_path, pages=pages), "sources") == []
 
 
 def test_a_translation_takes_its_sources_from_the_default_page(tmp_path) -> None:
-    pages = _with_sources(MINIMAL)
-    config = _handbook(tmp_path, pages=pages)
+    pages = with_sources(MINIMAL)
+    config = handbook_with_sources(tmp_path, pages=pages)
     english = translate(tmp_path, pages)
     for rel_path, text in english.items():
         target = tmp_path / "docs/en" / rel_path
@@ -140,7 +113,7 @@ def test_a_translation_takes_its_sources_from_the_default_page(tmp_path) -> None
 
 
 def test_pages_naming_sources_need_the_file(tmp_path) -> None:
-    config = write_handbook(tmp_path, _with_sources(MINIMAL))
+    config = write_handbook(tmp_path, with_sources(MINIMAL))
     found = findings_of(config, "sources")
     assert not (tmp_path / SOURCES_FILE).exists()
     assert len(found) == len(MINIMAL)
@@ -158,20 +131,20 @@ def test_pages_naming_sources_need_the_file(tmp_path) -> None:
         (("date: 2021-06-24", "date: 2021-02-30"), 17, "2021-06-24"),
         (("    en: The presentation\n", ""), 3, "every language"),
         (("    nb: Presentasjonen\n", "    nb: <b>Presentasjonen</b>\n"), 3, "plain text"),
-        (("  publisher: Oslo kommune\n", ""), 1, "who published it"),
+        (("  short:\n    nb: presentasjonen\n    en: the presentation\n", ""), 1, "short name"),
         (("forordning-2021-1058:", "Forordning 2021/1058:"), 13, "lowercase letters"),
         (("forordning-2021-1058:", "presentasjon-2021:"), 13, "keep one of them"),
     ],
 )
 def test_problems_in_the_sources_file_name_the_line(tmp_path, edit, line, words) -> None:
-    problems = _problems(tmp_path, replaced(SOURCE, *edit))
+    problems = _problems(tmp_path, replaced(SOURCES_YML, *edit))
     assert problems, edit
     assert problems[0][0] == line, problems
     assert any(words in message or words in hint for _, message, hint in problems), problems
 
 
 def test_the_file_problems_are_findings_with_the_file_and_line(tmp_path) -> None:
-    config = _handbook(tmp_path, replaced(SOURCE, "url: https://", "url: http://"))
+    config = handbook_with_sources(tmp_path, replaced(SOURCES_YML, "url: https://", "url: http://"))
     found = findings_of(config, "sources")
     assert where(found) == [("includes/sources.yml", 18, "HB014")]
 
@@ -181,15 +154,15 @@ def test_the_file_problems_are_findings_with_the_file_and_line(tmp_path) -> None
     ["", "- a\n- b\n", "a: &x 1\nb: *x\n", "a: [\n", "\x00", "a: " + "[" * 100],
 )
 def test_a_broken_sources_file_is_a_finding_not_a_traceback(tmp_path, text) -> None:
-    config = _handbook(tmp_path, text)
+    config = handbook_with_sources(tmp_path, text)
     found = findings_of(config, "sources")
     assert found and all(f.path == SOURCES_FILE for f in found), found
 
 
 def test_the_sources_page_has_an_anchored_section_per_source_with_its_pages(tmp_path) -> None:
-    pages = _with_sources(MINIMAL)
+    pages = with_sources(MINIMAL)
     pages["vm.md"] = replaced(pages["vm.md"], "[presentasjon-2021]", "[forordning-2021-1058]")
-    graph = load_graph(load_config(_handbook(tmp_path, pages=pages)))
+    graph = load_graph(load_config(handbook_with_sources(tmp_path, pages=pages)))
     markdown = sources_markdown(graph, graph.page("start"))
     assert "## Forordning (EU) 2021/1058 { #forordning-2021-1058 }" in markdown
     assert ":   24\\. juni 2021" in markdown  # not an ordered list

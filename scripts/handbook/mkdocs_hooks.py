@@ -260,9 +260,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     graph = load_graph(handbook_config)
     findings = run_all(graph)
     # Each language's tooltips, from the entries of its glossary page (glossary.py).
-    glossaries = {
-        lang: tooltips(glossary_page(graph, lang)) for lang in handbook_config.languages
-    }
+    glossaries = {lang: tooltips(glossary_page(graph, lang)) for lang in handbook_config.languages}
     docs = Path(config.docs_dir)
     if has_full_history(docs):
         updated = last_commit_times(docs)

@@ -234,7 +234,8 @@ def sources_markdown(graph: Graph, page: Page) -> str:
     parts: list[str] = []
     for source in graph.sources.entries.values():
         parts += [f"## {_literal(source.title[page.lang])} {{ #{source.id} }}", ""]
-        parts += [words["source_publisher"], f":   {_literal(source.publisher)}", ""]
+        if source.publisher:
+            parts += [words["source_publisher"], f":   {_literal(source.publisher[page.lang])}", ""]
         if source.published:
             published = _literal(published_text(source.published, page.lang))
             parts += [words["source_published"], f":   {published}", ""]

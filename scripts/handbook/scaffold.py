@@ -19,8 +19,10 @@ from pathlib import Path
 
 from .config import HandbookConfig
 from .model import KINDS, Graph
+from .review import today
 from .rules.identity import ID_PATTERN, KIND_ID_PATTERNS
 from .rules.schema import REQUIRED_RELATIONS
+from .sources import SOURCES_FILE
 from .words import of
 
 
@@ -79,12 +81,20 @@ def _relations(graph: Graph, request: NewPage) -> dict[str, str | list[str]]:
     return relations
 
 
-def _front_matter(request: NewPage, relations: dict, lang: str) -> str:
+def _front_matter(request: NewPage, relations: dict, keeps_sources: bool) -> str:
     lines = [f"id: {request.page_id}", f"kind: {request.kind}"]
     for key, value in relations.items():
         lines.append(
             f"{key}: [{', '.join(value)}]" if isinstance(value, list) else f"{key}: {value}"
         )
+    if keeps_sources:
+        # A new page states no facts yet; the writer adds each source as the text uses it,
+        # and the date is the day it is written (checked against its sources).
+        lines += [
+            f"sources: []  # ids from {SOURCES_FILE}, e.g. [presentasjon-2021]",
+            f"last_reviewed: {today().isoformat()}",
+            "review_in: 6 months",
+        ]
     lines.append(f'description: "{request.title}"')
     return "\n".join(lines)
 
@@ -145,7 +155,7 @@ def scaffold(config: HandbookConfig, graph: Graph, request: NewPage) -> list[Pat
     source = targets[default]
     source.parent.mkdir(parents=True, exist_ok=True)
     source.write_text(
-        f"---\n{_front_matter(request, relations, default)}\n---\n"
+        f"---\n{_front_matter(request, relations, graph.sources.present)}\n---\n"
         f"# {request.title}\n\n{of(default)['new_page_intro']}\n",
         encoding="utf-8",
     )

@@ -36,13 +36,14 @@ _PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 FIELDS: dict[str, str] = {
     "title": "its full name, per language (nb: ..., en: ...)",
     "short": "the short name in the line under each page, per language",
-    "publisher": "who published it",
+    "publisher": "who published it (one text, or per language); left out when not known",
     "date": "when it was published: 2021, 2021-06 or 2021-06-24 (leave out for a website)",
     "url": "where a reader finds it: an https:// address (leave out if it is not online)",
     "used_for": "what the handbook takes from it, per language",
 }
 _PER_LANGUAGE = ("title", "short", "used_for")
-_REQUIRED = ("title", "short", "publisher", "used_for")
+_EITHER = ("publisher",)  # one text for every language, or one per language
+_REQUIRED = ("title", "short", "used_for")
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,8 @@ class Source:
     line: int
     title: Mapping[str, str]
     short: Mapping[str, str]
-    publisher: str
     used_for: Mapping[str, str]
+    publisher: Mapping[str, str] | None = None
     published: str | None = None  # as written: 2021, 2021-06 or 2021-06-24
     url: str | None = None
 
@@ -134,8 +135,13 @@ def _entry(
             close = get_close_matches(name, list(FIELDS), n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"use: {', '.join(FIELDS)}"
             problems.append(_problem(field_node, f"unknown field {name!r} in {source_id!r}", hint))
-        elif name in _PER_LANGUAGE:
+        elif name in _PER_LANGUAGE or (
+            name in _EITHER and isinstance(field_value, yaml.MappingNode)
+        ):
             values[name] = _per_language(source_id, name, field_value, languages, problems)
+        elif name in _EITHER:
+            text = _plain(source_id, name, field_value, problems)
+            values[name] = None if text is None else dict.fromkeys(languages, text)
         else:
             values[name] = _plain(source_id, name, field_value, problems)
     missing = [name for name in _REQUIRED if name not in values]
@@ -168,7 +174,7 @@ def _entry(
         line=line_of(key_node),
         title=values["title"],  # type: ignore[arg-type]
         short=values["short"],  # type: ignore[arg-type]
-        publisher=values["publisher"],  # type: ignore[arg-type]
+        publisher=values.get("publisher"),  # type: ignore[arg-type]
         used_for=values["used_for"],  # type: ignore[arg-type]
         published=published if isinstance(published, str) else None,
         url=url if isinstance(url, str) else None,

@@ -109,7 +109,9 @@ def _visit_and_poke(page, url: str, marker: str) -> None:
         try:
             element.hover()
             # Links to other sites are allowed; following one is not the payload's doing.
-            if element.evaluate("e => !e.closest('a[href^=\"http\"]')"):
+            # A marker left as bare text in the article matches the article itself: a click
+            # on its middle would follow whatever link of the page is there.
+            if element.evaluate("e => !e.closest('a[href^=\"http\"]') && e.tagName !== 'ARTICLE'"):
                 element.click(no_wait_after=True)
         except PlaywrightTimeoutError:
             pass  # covered or moving: a reader could not click it either
