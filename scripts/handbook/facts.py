@@ -1,8 +1,9 @@
 """What a reader sees of a page's sources and review dates, around its text.
 
-Under the page: one line naming its sources (each linked to its entry on the sources page)
-and one saying when the facts were checked and when they are due again, apart from the
-edit date the theme shows. Above it: a notice once the check is overdue. The build shows
+Under the page: one line naming its sources (each linked to its entry on the sources page),
+one saying when the facts were checked and when they are due again, and one with the date
+the text was last edited, each labelled: an edit that fixes a typo is not a check of the
+facts. Above it: a notice once the check is overdue. The build shows
 the notice when it is overdue on the day of the build; review-dates.js shows it in the
 reader's browser once the day has come, so a page built months ago still says so.
 
@@ -31,9 +32,10 @@ class PageFacts:
     notice: str
 
 
-def page_facts(graph: Graph, page: Page, today: date) -> PageFacts:
-    """The sources line, the review line and the review notice of a page (empty strings
-    for what the page does not declare)."""
+def page_facts(graph: Graph, page: Page, today: date, edited: str = "") -> PageFacts:
+    """The sources line, the review line, the edit date and the review notice of a page
+    (empty strings for what the page does not declare). `edited` is the <time> of the
+    page's last commit (render.updated_html), or "" where there is no history."""
     default = graph.config.default_language
     source_page = graph.page(page.id) if page.id else None
     declared = (source_page or page).meta.get("sources")
@@ -45,6 +47,9 @@ def page_facts(graph: Graph, page: Page, today: date) -> PageFacts:
         parts.append(line)
     if review is not None:
         parts.append(_review_line(review, page.lang))
+    if edited:
+        label = escape(of(page.lang)["edited_label"])
+        parts.append(f'<p class="handbook-edited"><strong>{label}:</strong> {edited}.</p>')
     under = f'<div class="handbook-facts">{"".join(parts)}</div>' if parts else ""
     notice = _notice(review, page.lang, today) if review is not None else ""
     return PageFacts(under, notice)

@@ -366,19 +366,13 @@ def _graph_page(page: MkDocsPage, graph: Graph, lang: str) -> Page | None:
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    """Set the page's glossary and "last updated" date, expand `<!-- handbook:... -->`
-    markers and append the related-pages section."""
+    """Set the page's glossary, expand `<!-- handbook:... -->` markers and append the
+    related-pages section."""
     if _state is None:
         return markdown
     graph = _state.graph
     lang = _page_language(page, graph)
     _configure_markdown(config, lang)
-    if page.file.abs_src_path:
-        docs_path = os.path.relpath(page.file.abs_src_path, config.docs_dir)
-        stamp = _state.updated.get(docs_path.replace(os.sep, "/"))
-        if stamp:
-            # Material shows `revision_date` under the page, as it does the date plugin's.
-            page.meta["revision_date"] = updated_html(stamp, lang)
     graph_page = _graph_page(page, graph, lang)
     if graph_page is None:
         return markdown
@@ -431,9 +425,9 @@ def _plain_template_fields(page: MkDocsPage) -> None:
         item.title = as_template_text(item.title)
         stack.extend(item.children)
     page.meta = {
-        key: as_template_text(value) if isinstance(value, str) and key != "revision_date" else value
+        key: as_template_text(value) if isinstance(value, str) else value
         for key, value in page.meta.items()
-        if key in FRONT_MATTER_KEYS or key == "revision_date"
+        if key in FRONT_MATTER_KEYS
     }
 
 
@@ -472,8 +466,13 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
     lang = _page_language(page, _state.graph)
     graph_page = _graph_page(page, _state.graph, lang)
     if graph_page is not None:
-        # Printed by overrides/main.html: the sources and review lines, the review notice.
-        context["handbook_facts"] = page_facts(_state.graph, graph_page, _state.today)
+        # Printed by overrides/main.html: the sources, review and edit lines, the notice.
+        stamp = None
+        if page.file.abs_src_path:
+            docs_path = os.path.relpath(page.file.abs_src_path, config.docs_dir)
+            stamp = _state.updated.get(docs_path.replace(os.sep, "/"))
+        edited = updated_html(stamp, lang) if stamp else ""
+        context["handbook_facts"] = page_facts(_state.graph, graph_page, _state.today, edited)
     if lang != _state.graph.config.default_language:
         page_dir = page.url.rstrip("/") if page.url.endswith("/") else posixpath.dirname(page.url)
         context["base_url"] = posixpath.relpath(lang, page_dir or ".")
