@@ -20,7 +20,7 @@ BIN    := $(VENV)/bin
 # Material prints a warning about MkDocs 2 unless told not to; we pin MkDocs below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-tools check new bench bench-zensical lint requirements clean
+.PHONY: serve build test test-tools check review new bench bench-zensical lint requirements clean
 
 # The stamp files make pip run again only when a requirements file changes.
 #
@@ -67,6 +67,10 @@ build: $(VENV)/.site-deps
 
 check: $(VENV)/.site-deps
 	$(BIN)/python -m handbook check
+
+# Pages whose facts are due for a check against their sources (exit 1 when one is overdue).
+review: $(VENV)/.site-deps
+	$(BIN)/python -m handbook review
 
 new: $(VENV)/.site-deps
 	@test -n "$(KIND)" -a -n "$(ID)" -a -n "$(TITLE)" || { echo 'usage: make new KIND=objective ID=so-2-5 TITLE="..." [ARGS="--goals mal-kunnskap"]'; exit 2; }
