@@ -108,3 +108,14 @@ def test_boxes_are_read_with_their_text_and_nesting(tmp_path) -> None:
         ("info", "Oppdatering: a", "Én.\n\nTo.", 3),
         ("note", "", "Inne.", 12),
     ]
+
+
+def test_word_files_without_the_box_titles_are_a_finding_not_a_traceback(tmp_path) -> None:
+    config = _handbook(tmp_path, mal_md=UPDATE)
+    words = tmp_path / "includes/words.nb.yml"
+    words.write_text(
+        "".join(line for line in words.read_text().splitlines(True) if "box_" not in line)
+    )
+    found = findings_of(config, "boxes")
+    assert where(found) == [("includes/words.nb.yml", 1, "HB016")]
+    assert "box_update, box_assessment" in found[0].message

@@ -24,12 +24,13 @@ from ..boxes import Box, boxes
 from ..findings import Finding
 from ..model import Graph, Page, inline_links
 from ..render import SOURCES_PAGE_ID
-from ..words import Words, has_word_files, read
+from ..words import WORDS_FILE, Words, has_word_files, read
 
 CODE = "HB016"
 SLUG = "boxes"
 
 _SPACE = re.compile(r"\s+")
+BOX_WORDS = ("box_update", "box_assessment")
 
 
 def check(graph: Graph) -> Iterator[Finding]:
@@ -38,11 +39,24 @@ def check(graph: Graph) -> Iterator[Finding]:
     languages, problems = read(graph.config)
     if problems:
         return  # HB011 reports them; without the words there are no titles to look for
+    for lang, words in languages.items():
+        missing = [word for word in BOX_WORDS if word not in words]
+        if missing:
+            yield Finding(
+                WORDS_FILE.format(lang=lang),
+                1,
+                CODE,
+                f"the box titles are missing: {', '.join(missing)}",
+                "add them to every language's word file (see includes/words.nb.yml)",
+                rule=SLUG,
+            )
     first_update: dict[tuple[str, str], tuple[Page, Box]] = {}
     for page in sorted(graph.pages, key=lambda p: p.display_path):
         if page.error is not None or page.lang not in languages:
             continue
         words = languages[page.lang]
+        if not all(word in words for word in BOX_WORDS):
+            continue  # reported once per language below
         assessments: list[Box] = []
         for box in boxes(page):
             if _is_update(box, words):
