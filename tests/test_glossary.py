@@ -8,7 +8,7 @@ import random
 from markdown.extensions.abbr import AbbrBlockprocessor
 
 from handbook.config import load_config
-from handbook.glossary import definitions, glossary_page, tooltips
+from handbook.glossary import glossary_page, located_definitions, tooltips
 from handbook.model import load_graph
 
 from handbook_fixtures import MINIMAL, findings_of, where, write_handbook
@@ -24,6 +24,10 @@ ENGLISH = (
     "## Intermodal { #intermodal }\n\nIntermodal transport ...\n\n"
     "## TEN-T { #ten-t }\n\n*[TEN-T]: Trans-European Transport Network\n\nTEN-T is ...\n"
 )
+
+
+def definitions(text: str) -> list[tuple[str, str]]:
+    return [(d.term, d.title) for d in located_definitions(text)]
 
 
 def _as_the_extension_reads(text: str) -> list[tuple[str, str]]:

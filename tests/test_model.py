@@ -392,3 +392,12 @@ def test_repeated_slugs_count_on_from_the_last_number_given(tmp_path: Path) -> N
     )
     page = parse_page("nb", "p.md", page_file, "docs/nb/p.md")
     assert page_anchors(page) == {"a", "a_1", "a_1_1", "a_2", "a_3"}
+
+
+def test_offset_at_is_the_inverse_of_line_at(tmp_path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text("---\nid: p\n---\n# T\n\nen\n\n## To\n", encoding="utf-8")
+    page = parse_page("nb", "p.md", path, "p.md")
+    lines = range(page.body_line, page.body_line + page.markdown.count("\n") + 1)
+    assert [page.line_at(page.offset_at(line)) for line in lines] == list(lines)
+    assert page.markdown[page.offset_at(page.headings[1].line) :].startswith("## To")

@@ -24,18 +24,12 @@ class Box:
     title: str
     text: str  # the indented lines under it, unindented, code blanked as in Page.markdown
     line: int  # the line of the `!!!`
-    body_offset: int  # where `text` starts in Page.markdown
 
 
 def boxes(page: Page) -> list[Box]:
     """Every admonition on the page, in order, nested ones included."""
     found: list[Box] = []
     lines = page.markdown.split("\n")
-    starts = []
-    offset = 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
     for index, line in enumerate(lines):
         stripped = line.lstrip(" \t")
         marker = next((m for m in _MARKERS if stripped.startswith(m)), None)
@@ -53,8 +47,7 @@ def boxes(page: Page) -> list[Box]:
             body_end += 1
         body_lines = lines[index + 1 : body_end]
         text = "\n".join(body.strip() for body in body_lines).strip()
-        body_offset = starts[index + 1] if index + 1 < len(starts) else offset
-        found.append(Box(*header, text, page.body_line + index, body_offset))
+        found.append(Box(*header, text, page.body_line + index))
     return found
 
 

@@ -21,6 +21,7 @@ from html import escape
 from .model import Graph, Page
 from .render import SOURCES_PAGE_ID, long_date, page_url, published_text
 from .review import Review, review_for
+from .sources import declared_sources
 from .words import of
 
 
@@ -38,8 +39,7 @@ def page_facts(graph: Graph, page: Page, today: date, edited: str = "") -> PageF
     page's last commit (render.updated_html), or "" where there is no history."""
     default = graph.config.default_language
     source_page = graph.page(page.id) if page.id else None
-    declared = (source_page or page).meta.get("sources")
-    ids = [i for i in declared if isinstance(i, str)] if isinstance(declared, list) else []
+    ids = declared_sources(source_page or page)
     review = review_for(graph, page)
     parts = []
     line = _sources_line(graph, page, ids, default)

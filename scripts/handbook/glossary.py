@@ -48,11 +48,6 @@ class Entry:
     tooltips: tuple[Definition, ...]
 
 
-def definitions(text: str) -> list[tuple[str, str]]:
-    """(abbreviation, title) for each match of the abbr extension's pattern, in order."""
-    return [(d.term, d.title) for d in located_definitions(text)]
-
-
 def located_definitions(text: str) -> list[Definition]:
     """Each match of the abbr extension's pattern, with the offset of its `*[`.
 
@@ -111,7 +106,7 @@ def tooltips(page: Page | None) -> dict[str, str]:
 def entries(page: Page) -> tuple[list[Definition], list[Entry]]:
     """The definitions before the first entry, and the entries with their tooltips."""
     text = page.markdown
-    sections = [(h, _offset_of_line(page, h.line)) for h in page.headings if h.level == 2]
+    sections = [(h, page.offset_at(h.line)) for h in page.headings if h.level == 2]
     loose: list[Definition] = []
     grouped: list[list[Definition]] = [[] for _ in sections]
     starts = [offset for _, offset in sections]
@@ -130,10 +125,3 @@ def entries(page: Page) -> tuple[list[Definition], list[Entry]]:
             )
         )
     return loose, found
-
-
-def _offset_of_line(page: Page, line: int) -> int:
-    offset = 0
-    for _ in range(line - page.body_line):
-        offset = page.markdown.index("\n", offset) + 1
-    return offset

@@ -168,6 +168,11 @@ class Page:
         """The file line number of an offset in `markdown`."""
         return self.body_line + bisect_right(self._newlines, offset - 1)
 
+    def offset_at(self, line: int) -> int:
+        """The offset in `markdown` where a file line of the body starts (line_at's inverse)."""
+        index = line - self.body_line
+        return 0 if index <= 0 else self._newlines[index - 1] + 1
+
     @cached_property
     def headings(self) -> list[Heading]:
         # Splitting and testing the first character is much faster than a MULTILINE

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from .model import KINDS, Graph, Page
 from .review import review_for
-from .sources import published_parts
+from .sources import declared_sources, published_parts
 from .words import of
 
 MATRIX_MARKER = "<!-- handbook:matrix -->"
@@ -219,9 +219,7 @@ def pages_citing(graph: Graph, source_id: str) -> list[str]:
         (
             page.id
             for page in graph.by_language.get(default, [])
-            if page.id
-            and isinstance(page.meta.get("sources"), list)
-            and source_id in page.meta["sources"]
+            if page.id and source_id in declared_sources(page)
         ),
         key=graph.reading_order,
     )
@@ -305,12 +303,9 @@ def _facts_json(graph: Graph, page: Page) -> dict[str, Any]:
 
     (`sources` beside it is older: the Markdown file of each language.)
     """
-    declared = page.meta.get("sources")
     review = review_for(graph, page)
     return {
-        "sources": [i for i in declared if isinstance(i, str)]
-        if isinstance(declared, list)
-        else [],
+        "sources": declared_sources(page),
         "last_reviewed": review.last_reviewed.isoformat() if review else None,
         "review_due": review.due.isoformat() if review else None,
     }

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .data_files import MissingFileError, Problem, compose, line_of, text_of
+from .model import Page
 from .plain_text import markup_in
 
 SOURCES_FILE = "includes/sources.yml"
@@ -234,15 +235,18 @@ def _per_language(
 
 
 def _valid_date(text: str) -> bool:
-    match = _PUBLISHED.match(text)
-    if match is None:
-        return False
-    year, month, day = (int(part) if part else 1 for part in match.groups())
     try:
-        date(year, month, day)
+        year, month, day = published_parts(text)
+        date(year, month or 1, day or 1)
     except ValueError:
         return False
     return True
+
+
+def declared_sources(page: Page) -> list[str]:
+    """The source ids a page's front matter names (HB014 reports anything else there)."""
+    declared = page.meta.get("sources")
+    return [i for i in declared if isinstance(i, str)] if isinstance(declared, list) else []
 
 
 def is_https(url: str) -> bool:

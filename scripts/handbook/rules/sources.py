@@ -34,8 +34,9 @@ def check(graph: Graph) -> Iterator[Finding]:
     for problem in sources.problems:
         yield Finding(problem.path, problem.line, CODE, problem.message, problem.hint, rule=SLUG)
     default = graph.config.default_language
-    naming = [p for p in graph.pages if p.error is None and "sources" in p.meta]
-    if not sources.present and not naming:
+    if not sources.present and not any(
+        p.error is None and "sources" in p.meta for p in graph.pages
+    ):
         return
     for page in graph.pages:
         if page.error is not None:
