@@ -94,6 +94,7 @@ def test_the_minimal_handbook_with_dates_passes(tmp_path, monkeypatch) -> None:
         ("last_reviewed: 2026-12-01\nreview_in: soon\n", 7, "'review_in: 6 months'"),
         ("last_reviewed: 2026-12-01\nreview_in: 6\n", 7, "'review_in: 6 months'"),
         ("last_reviewed: 2026-12-03\nreview_in: 6 months\n", 6, "cannot be in the future"),
+        ("last_reviewed: 9999-12-01\nreview_in: 6 months\n", 6, "'last_reviewed: 2026-12-02'"),
     ],
 )
 def test_wrong_review_fields_are_errors_on_their_line(
@@ -151,6 +152,8 @@ def test_review_names_a_page_without_dates_and_a_bad_today(tmp_path, monkeypatch
     assert capsys.readouterr().out.startswith("docs/nb/mal.md:2: the page does not say when")
     monkeypatch.setenv("HANDBOOK_TODAY", "tomorrow")
     assert main(["review", str(tmp_path)]) == 2
+    assert "HANDBOOK_TODAY='tomorrow' is not a date" in capsys.readouterr().err
+    assert main(["check", str(tmp_path)]) == 2  # a usage error, not a traceback
     assert "HANDBOOK_TODAY='tomorrow' is not a date" in capsys.readouterr().err
 
 

@@ -19,7 +19,7 @@ from .config import ConfigError, load_config
 from .model import UnreadableError, load_graph
 from .output import FORMATTERS
 from .page_html import RenderError
-from .review import DUE_SOON, TODAY_VARIABLE, ReviewError, review_of, today
+from .review import DUE_SOON, TODAY_VARIABLE, ReviewError, TodayError, review_of, today
 from .rules import RULES, run_all
 from .scaffold import NewPage, ScaffoldError, scaffold
 from .translations import NotATranslationError, mark_translated
@@ -140,7 +140,7 @@ def _review(args: argparse.Namespace) -> int:
     try:
         config = load_config(_config_file(Path(args.path)))
         now = today()
-    except (ConfigError, ValueError) as error:
+    except (ConfigError, TodayError) as error:
         print(f"handbook review: {error}", file=sys.stderr)
         return EXIT_USAGE
     graph = load_graph(config)
@@ -227,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(_config_file(Path(args.path)))
         graph = load_graph(config)
         findings = run_all(graph, args.rule)
-    except (ConfigError, RenderError, KeyError) as error:
+    except (ConfigError, RenderError, KeyError, TodayError) as error:
         message = error.args[0] if isinstance(error, KeyError) else str(error)
         print(f"handbook check: {message}", file=sys.stderr)
         return EXIT_USAGE

@@ -51,6 +51,7 @@ from .render import (
     translation_notice,
     updated_html,
 )
+from .review import TodayError
 from .review import today as review_today
 from .rules import limits, run_all
 from .rules import words as words_rule
@@ -256,6 +257,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     global _state, _unrendered
     if _state is not None and not _is_outer_build(config):
         return
+    try:
+        today = review_today()  # before the rules, which judge review dates by it
+    except TodayError as error:
+        raise PluginError(str(error)) from None
     handbook_config = load_config(Path(config.config_file_path))
     graph = load_graph(handbook_config)
     findings = run_all(graph)
@@ -267,7 +272,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     else:
         updated = {}
         log.info("no full git history here (shallow clone or no git): pages show no dates")
-    _state = _State(graph, findings, glossaries, updated, review_today())
+    _state = _State(graph, findings, glossaries, updated, today)
     _unrendered = {}
     for finding in findings:
         # Outdated translations are reported, not fatal: the page shows a notice instead.

@@ -41,6 +41,10 @@ _INTERVAL = re.compile(r"\s*+(\d{1,4})\s*+([^\W\d_]++)\s*+\Z")
 Status = Literal["current", "due", "overdue"]
 
 
+class TodayError(ValueError):
+    """HANDBOOK_TODAY is set to something that is not a date (a usage error, exit 2)."""
+
+
 class ReviewError(ValueError):
     """A page's review fields are missing or not what they should be.
 
@@ -76,7 +80,7 @@ def today() -> date:
         try:
             return date.fromisoformat(fixed)
         except ValueError:
-            raise ValueError(f"{TODAY_VARIABLE}={fixed!r} is not a date like 2027-06-02") from None
+            raise TodayError(f"{TODAY_VARIABLE}={fixed!r} is not a date like 2027-06-02") from None
     return datetime.now(TIME_ZONE).date()
 
 
@@ -133,7 +137,15 @@ def review_of(page: Page) -> Review:
             f"write for example 'review_in: 6 months' or '12 måneder' "
             f"(at most {MAX_INTERVAL_MONTHS // 12} years)",
         ) from None
-    return Review(last, add_interval(last, months, days))
+    try:
+        due = add_interval(last, months, days)
+    except (ValueError, OverflowError):  # past the year 9999, the last a date can have
+        raise ReviewError(
+            "last_reviewed",
+            f"'last_reviewed' {last.isoformat()} plus {interval!r} is past the year 9999",
+            "write the day the facts were checked, for example 'last_reviewed: 2026-12-02'",
+        ) from None
+    return Review(last, due)
 
 
 def _not_a_date(value: object) -> ReviewError:
