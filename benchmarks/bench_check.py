@@ -78,7 +78,8 @@ def generate(root: Path, per_language: int) -> None:
     ]
     specs += [
         (
-            f"priorities/po{i}.md",
+            # In the folder of its objectives: the nav section of a priority holds them (HB007).
+            f"objectives/g{i // 10}/po{i}/po{i}.md",
             f"po-{i}",
             "priority",
             f"programme: prog\ngoals: [mal-{i % goals}]\ninstruments: [vm-{i % instruments}]\n",

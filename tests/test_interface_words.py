@@ -78,7 +78,7 @@ def test_each_site_has_its_name_and_nav_titles(built_site) -> None:
         "<title>Hvorfor Oslo kommune arbeider internasjonalt - "
         "Internasjonalt arbeid i Oslo kommune</title>"
     ) in norwegian
-    sections = ("hovedmal/index.md", "interreg-oks/index.md")
+    sections = ("hovedmal/index.md", "interreg-oks/index.md", "mobilitet/dimensjoner.md")
     english_nav = _nav_titles(site, "en/index.md", *(f"en/{path}" for path in sections))
     assert english_nav >= ENGLISH_NAV
     assert not english_nav & (NORWEGIAN_NAV - ENGLISH_NAV)

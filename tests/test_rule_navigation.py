@@ -24,3 +24,52 @@ def test_a_nav_title_with_markup_is_an_error(tmp_path):
         ("mkdocs.yml", "the nav title '<b>Start</b>' contains markup (<)")
     ]
     assert found[0].line == text.split("\n").index("  - <b>Start</b>: index.md") + 1
+
+
+def _two_priorities() -> dict[str, str]:
+    pages = dict(MINIMAL)
+    pages["po2.md"] = MINIMAL["po1.md"].replace("po-1", "po-2").replace("# PO1", "# PO2")
+    pages["so-2-1.md"] = MINIMAL["so-1-1.md"].replace("so-1-1", "so-2-1").replace("po-1", "po-2")
+    return pages
+
+
+def _nav_with_sections(config, sections: dict[str, list[str]]) -> None:
+    """Replace the flat nav of a fixture handbook with sections of pages."""
+    text = config.read_text(encoding="utf-8")
+    start, end = text.index("nav:\n"), text.index("markdown_extensions:")
+    nav = "nav:\n" + "".join(
+        f"  - {title}:\n" + "".join(f"      - {path}\n" for path in paths)
+        for title, paths in sections.items()
+    )
+    config.write_text(text[:start] + nav + text[end:], encoding="utf-8")
+
+
+def test_each_objective_sits_in_the_section_of_its_priority(tmp_path):
+    config = write_handbook(tmp_path, _two_priorities())
+    rest = ["index.md", "mal.md", "vm.md", "program.md"]
+    _nav_with_sections(
+        config,
+        {"Start": rest, "PO1": ["po1.md", "so-1-1.md"], "PO2": ["po2.md", "so-2-1.md"]},
+    )
+    assert findings_of(config, "navigation") == []
+
+
+def test_an_objective_in_another_priority_s_section_is_an_error(tmp_path):
+    config = write_handbook(tmp_path, _two_priorities())
+    rest = ["index.md", "mal.md", "vm.md", "program.md"]
+    _nav_with_sections(
+        config,
+        {"Start": rest, "PO1": ["po1.md", "so-1-1.md", "so-2-1.md"], "PO2": ["po2.md"]},
+    )
+    found = findings_of(config, "navigation")
+    line = config.read_text(encoding="utf-8").split("\n").index("      - so-2-1.md") + 1
+    assert where(found) == [("mkdocs.yml", line, "HB007")]
+    assert "'so-2-1.md' outside the section of its priority po-2 ('PO2'" in found[0].message
+    assert "move the line into the section that holds 'po2.md'" in found[0].hint
+
+
+def test_priorities_sharing_one_section_do_not_show_which_objective_is_whose(tmp_path):
+    config = write_handbook(tmp_path, _two_priorities())
+    found = findings_of(config, "navigation")  # the fixture's flat nav: one section for all
+    assert sorted(f.message.split("'")[1] for f in found) == ["so-1-1.md", "so-2-1.md"]
+    assert all("holds more priorities" in f.message for f in found)

@@ -36,8 +36,10 @@ def test_new_objective_passes_the_check_and_its_stub_is_reported_untranslated(
     assert "sources: []" in nb and f"last_reviewed: {today().isoformat()}" in nb
     assert "translation_of" not in stub.read_text(encoding="utf-8")
     nav = config.read_text(encoding="utf-8")
-    assert nav.index("sarskilte-mal/4-1.md") < nav.index("sarskilte-mal/2-5.md")
-    assert nav.index("sarskilte-mal/2-5.md") < nav.index("mobilitet/")
+    # In the section of its priority, after its last sibling there (the check wants it there).
+    assert nav.index("prioriteringer/po2.md") < nav.index("sarskilte-mal/2-6.md")
+    assert nav.index("sarskilte-mal/2-6.md") < nav.index("sarskilte-mal/2-5.md")
+    assert nav.index("sarskilte-mal/2-5.md") < nav.index("prioriteringer/po3.md")
     capsys.readouterr()
 
     # The check passes, and says the English stub is not translated yet ...

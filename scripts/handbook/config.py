@@ -48,6 +48,7 @@ class NavEntry:
 
     path: str
     line: int
+    section: tuple[str, ...] = ()  # the titles of the sections it is in, outermost first
 
 
 @dataclass(frozen=True)
@@ -176,18 +177,19 @@ def _nav_entries(items: list[Any], text: str) -> list[NavEntry]:
         cursor = line_starts[index]
         return index + 1
 
-    def walk(value: Any) -> None:
+    def walk(value: Any, section: tuple[str, ...]) -> None:
         if isinstance(value, str):
             if not value.startswith(("http://", "https://")):
-                found.append(NavEntry(value, line_of(value)))
+                found.append(NavEntry(value, line_of(value), section))
         elif isinstance(value, list):
             for item in value:
-                walk(item)
+                walk(item, section)
         elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
+            for title, item in value.items():
+                # `- Title: page.md` names a page; `- Title: [...]` is a section.
+                walk(item, (*section, str(title)) if isinstance(item, list) else section)
 
-    walk(items)
+    walk(items, ())
     return found
 
 

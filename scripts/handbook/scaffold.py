@@ -99,32 +99,57 @@ def _front_matter(request: NewPage, relations: dict, keeps_sources: bool) -> str
     return "\n".join(lines)
 
 
-def _add_to_nav(config_file: Path, rel_path: str) -> None:
-    """Insert the page after the last nav entry of its folder (keeping comments and style)."""
+_NAV_ENTRY = re.compile(r"^(\s*)- (?:[^:\n]+: )?([\w./-]+\.md)\s*$")
+
+
+def _add_to_nav(config_file: Path, rel_path: str, priority_path: str | None = None) -> None:
+    """Insert the page after the last nav entry of its folder (keeping comments and style).
+
+    A page that belongs to a priority (an objective) goes into the section of its priority,
+    where the check wants it (HB007): after the last entry of its folder there, or else
+    right after the priority's own entry.
+    """
     lines = config_file.read_text(encoding="utf-8").split("\n")
+    start = next((n + 1 for n, line in enumerate(lines) if line.startswith("nav:")), len(lines))
+    end = next(
+        (n for n in range(start, len(lines)) if lines[n] and not lines[n].startswith((" ", "#"))),
+        len(lines),
+    )
+    if priority_path is not None:
+        start, end = _section_of(lines, start, end, priority_path)
     folder = posixpath.dirname(rel_path)
-    entry = re.compile(r"^(\s*)- (?:[^:\n]+: )?([\w./-]+\.md)\s*$")
-    last_sibling, nav_end = None, None
-    in_nav = False
-    for index, line in enumerate(lines):
-        if line.startswith("nav:"):
-            in_nav = True
-            continue
-        if in_nav and line and not line.startswith((" ", "#")):
-            nav_end = index
-            break
-        match = entry.match(line) if in_nav else None
+    last_sibling = None
+    for index in range(start, end):
+        match = _NAV_ENTRY.match(lines[index])
         if match and posixpath.dirname(match.group(2)) == folder:
             last_sibling = (index, match.group(1))
+        elif match and priority_path is not None and match.group(2) == priority_path:
+            last_sibling = last_sibling or (index, match.group(1))
     if last_sibling is not None:
         index, indent = last_sibling
         lines.insert(index + 1, f"{indent}- {rel_path}")
     else:
-        position = nav_end if nav_end is not None else len(lines)
+        position = end
         while position > 0 and not lines[position - 1].strip():
             position -= 1
         lines.insert(position, f"  - {rel_path}")
     config_file.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _section_of(lines: list[str], start: int, end: int, path: str) -> tuple[int, int]:
+    """The lines of the nav section that lists `path`: from its entry to the end of the
+    list it is in (the first line indented less). The whole nav when it is not listed."""
+    for index in range(start, end):
+        match = _NAV_ENTRY.match(lines[index])
+        if match and match.group(2) == path:
+            indent = len(match.group(1))
+            stop = index + 1
+            while stop < end and (
+                not lines[stop].strip() or len(lines[stop]) - len(lines[stop].lstrip(" ")) >= indent
+            ):
+                stop += 1
+            return index, stop
+    return start, end
 
 
 def scaffold(config: HandbookConfig, graph: Graph, request: NewPage) -> list[Path]:
@@ -169,5 +194,6 @@ def scaffold(config: HandbookConfig, graph: Graph, request: NewPage) -> list[Pat
             f"# {request.title}\n\n{of(lang)['new_page_intro']}\n",
             encoding="utf-8",
         )
-    _add_to_nav(config.config_file, rel_path)
+    priority = graph.page(str(relations.get("priority", "")))
+    _add_to_nav(config.config_file, rel_path, priority.rel_path if priority else None)
     return [targets[lang] for lang in config.languages]
