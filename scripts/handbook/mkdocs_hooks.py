@@ -43,7 +43,9 @@ from .model import (
     readable_text,
 )
 from .plain_text import as_template_text
+from .relation_pictures import pictures, publish
 from .render import (
+    PICTURE_PLACEHOLDER,
     expand_markers,
     handbook_json,
     insert_after_title,
@@ -396,17 +398,22 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    """Publish the page's HTML through the sanitiser, and make the fields the theme prints
-    without escaping (title, headings, description) plain text.
+    """Publish the page's HTML through the sanitiser, with the relation pictures the
+    generated sections ask for, and make the fields the theme prints without escaping
+    (title, headings, description) plain text.
 
     The check has reported what the sanitiser removes from the page's own Markdown, and a
     strict build has stopped on it. Anything else it removes came from what the build
     added (a related section made of another page's title): an error here, so a strict
     build fails on it too.
     """
-    published, removed = safe_html.sanitise(html)
+    graph = _state.graph if _state is not None else None
+    graph_page = _graph_page(page, graph, _page_language(page, graph)) if graph else None
+    figures = {}
+    if graph and graph_page and PICTURE_PLACEHOLDER.search(html):
+        figures = pictures(graph, graph_page)
+    published, removed = publish(html, figures, safe_html.sanitise)
     if removed and _state is not None:
-        graph_page = _graph_page(page, _state.graph, _page_language(page, _state.graph))
         path = graph_page.display_path if graph_page else page.file.src_uri
         if not any(f.path == path and f.code == "HB010" for f in _state.findings):
             for problem in removed:

@@ -22,6 +22,13 @@ MATRIX_MARKER = "<!-- handbook:matrix -->"
 SOURCES_MARKER = "<!-- handbook:sources -->"
 _MARKER = re.compile(r"<!--\s*handbook:([\w-]+)\s*-->")
 
+# Where a relation picture goes (relation_pictures.publish puts the SVG there).
+PICTURE_PLACEHOLDER = re.compile(r"<!-- handbook-picture:([a-z-]+) -->")
+GOALS_INSTRUMENTS = "goals-instruments"
+GOALS_PRIORITIES = "goals-priorities"
+OBJECTIVES = "objectives"
+SLICE = "slice"  # a priority's own relations
+
 MATRIX_PAGE_ID = "sammenhenger"
 SOURCES_PAGE_ID = "kilder"  # where <!-- handbook:sources --> lists every source
 # "Last updated" is the date in Oslo, where the handbook is written.
@@ -30,6 +37,12 @@ TIME_ZONE = ZoneInfo("Europe/Oslo")
 
 class UnknownMarkerError(ValueError):
     """A page contains `<!-- handbook:NAME -->` with a NAME the hooks do not know."""
+
+
+def picture_placeholder(name: str) -> str:
+    """The Markdown block that marks where relation picture `name` goes: an HTML comment
+    on its own, which Markdown passes through as it is."""
+    return f"<!-- handbook-picture:{name} -->\n"
 
 
 def natural_key(text: str) -> list[Any]:
@@ -83,6 +96,8 @@ def related_markdown(graph: Graph, page: Page) -> str:
         return ""
     words = of(page.lang)
     parts = [f"## {words['related']} {{ #{words['related_id']} }}", "", words["related_intro"], ""]
+    if page.kind == "priority":
+        parts += [picture_placeholder(SLICE)]
     for kind, ids in groups.items():
         parts.append(words[kind])
         parts.extend(
@@ -123,9 +138,11 @@ def insert_after_title(markdown: str, block: str) -> str:
     return f"{block}\n{markdown}"
 
 
-def _nodes_of(graph: Graph, kind: str) -> list[Page]:
+def nodes_of(graph: Graph, kind: str) -> list[Page]:
+    """The pages of a kind in reading order (the navigation's, which is the source's)."""
     return sorted(
-        (p for p in graph.nodes if p.kind == kind and p.id), key=lambda p: natural_key(p.id or "")
+        (p for p in graph.nodes if p.kind == kind and p.id),
+        key=lambda p: graph.reading_order(p.id or ""),
     )
 
 
@@ -135,13 +152,13 @@ def _served(graph: Graph, source_id: str, goal_id: str) -> bool:
 
 def _goal_table(graph: Graph, page: Page, row_kind: str, row_label: str) -> list[str]:
     words = of(page.lang)
-    goals = _nodes_of(graph, "goal")
+    goals = nodes_of(graph, "goal")
     header = [words[row_label], *(_link(graph, page, g.id or "") for g in goals)]
     rows = [
         "| " + " | ".join(header) + " |",
         "| " + " | ".join([":--", *([":-:"] * len(goals))]) + " |",
     ]
-    for row in _nodes_of(graph, row_kind):
+    for row in nodes_of(graph, row_kind):
         cells = [words["yes"] if _served(graph, row.id or "", g.id or "") else "" for g in goals]
         rows.append("| " + " | ".join([_link(graph, page, row.id or ""), *cells]) + " |")
     return rows
@@ -151,11 +168,13 @@ def matrix_markdown(graph: Graph, page: Page) -> str:
     """The relation matrix, written from the point of view of `page` (for relative links)."""
     words = of(page.lang)
     parts = [f"## {words['goals_x_instruments']}", "", words["goals_x_instruments_intro"], ""]
+    parts += [picture_placeholder(GOALS_INSTRUMENTS)]
     parts += _goal_table(graph, page, "instrument", "row_instrument")
     parts += ["", f"## {words['goals_x_priorities']}", "", words["goals_x_priorities_intro"], ""]
+    parts += [picture_placeholder(GOALS_PRIORITIES)]
     parts += _goal_table(graph, page, "priority", "row_priority")
-    parts += ["", f"## {words['objectives_per_priority']}", ""]
-    for priority in _nodes_of(graph, "priority"):
+    parts += ["", f"## {words['objectives_per_priority']}", "", picture_placeholder(OBJECTIVES)]
+    for priority in nodes_of(graph, "priority"):
         objectives = sorted(
             (
                 r.source
