@@ -21,7 +21,8 @@ SEARCH_TABLE = [
     ("", "ØKS", "interreg-oks/"),
     ("", "ScanMed", "ordliste/"),
     ("", "fornybar energi", "sarskilte-mal/2-2/"),
-    ("", "140 millioner", "interreg-oks/2021-2027/"),
+    # The budget and its update box live on the key facts page (issue 14: one place per fact).
+    ("", "140 millioner", "interreg-oks/nokkelfakta/"),
     ("", "PO3", "prioriteringer/po3/"),
     ("", "sirkulær", "sarskilte-mal/2-6/"),
     ("en/", "TEN-T", "en/ordliste/"),
