@@ -74,20 +74,15 @@ def _goals_picture(graph: Graph, page: Page, name: str, row_kind: str) -> Pictur
 def _objectives_picture(graph: Graph, page: Page) -> Picture:
     """The priorities on the left, each objective on the right, a line to its priority."""
     priorities = _ids_of(graph, "priority")
-    objectives = [
-        relation.source
+    edges = tuple(
+        (priority, relation.source)
         for priority in priorities
         for relation in sorted(
             graph.incoming.get(priority, []), key=lambda r: graph.reading_order(r.source)
         )
         if relation.key == "priority" and (graph.page(relation.source) or page).kind == "objective"
-    ]
-    edges = tuple(
-        (relation.target, objective)
-        for objective in objectives
-        for relation in graph.outgoing.get(objective, [])
-        if relation.key == "priority"
     )
+    objectives = [objective for _, objective in edges]
     left = (Group(None, _nodes(graph, page, priorities)),)
     right = (Group(None, _nodes(graph, page, objectives)),)
     return Picture(OBJECTIVES, left, right, edges)
