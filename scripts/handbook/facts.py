@@ -13,13 +13,12 @@ here, and the addresses are the site's own (relative) links.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from datetime import date
 from html import escape
 
 from .model import Graph, Page
-from .render import SOURCES_PAGE_ID, long_date, page_url, published_text
+from .render import SOURCES_PAGE_ID, long_date, published_text, relative_url
 from .review import Review, review_for
 from .sources import declared_sources
 from .words import of
@@ -59,7 +58,6 @@ def _sources_line(graph: Graph, page: Page, ids: list[str], default: str) -> str
     words = of(page.lang)
     entries = graph.sources.entries
     sources_page = graph.page(SOURCES_PAGE_ID, page.lang)
-    here = page_url(page.rel_path, page.lang, default)
     items = []
     for source_id in ids:
         source = entries.get(source_id)
@@ -67,10 +65,9 @@ def _sources_line(graph: Graph, page: Page, ids: list[str], default: str) -> str
             continue  # HB014 reports it; a strict build has stopped
         name = escape(source.short[page.lang])
         if sources_page is not None:
-            there = page_url(sources_page.rel_path, page.lang, default)
-            href = posixpath.relpath(there or ".", here or ".").removesuffix("/.") + "/"
+            href = relative_url(page, sources_page, default)
             if href == "./":
-                href = ""
+                href = ""  # the sources page itself: its own anchors
             item = f'<a href="{escape(href)}#{escape(source.id)}">{name}</a>'
         elif source.url:
             item = f'<a href="{escape(source.url)}">{name}</a>'

@@ -15,7 +15,6 @@ or nothing.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Iterable
 
 from .model import Graph, Page
@@ -28,24 +27,18 @@ from .render import (
     PICTURE_PLACEHOLDER,
     SLICE,
     nodes_of,
-    page_url,
     related_groups,
+    relative_url,
 )
 from .words import of
-
-
-def _href(graph: Graph, page: Page, target: Page) -> str:
-    default = graph.config.default_language
-    here = page_url(page.rel_path, page.lang, default)
-    there = page_url(target.rel_path, target.lang, default)
-    return posixpath.relpath(there or ".", here or ".") + "/"
 
 
 def _node(graph: Graph, page: Page, page_id: str) -> Node | None:
     target = graph.page(page_id, page.lang) or graph.page(page_id)
     if target is None or target.kind is None:
         return None
-    return Node(page_id, target.kind, target.title or page_id, _href(graph, page, target))
+    href = relative_url(page, target, graph.config.default_language)
+    return Node(page_id, target.kind, target.title or page_id, href)
 
 
 def _nodes(graph: Graph, page: Page, ids: Iterable[str]) -> tuple[Node, ...]:

@@ -119,9 +119,7 @@ def translation_notice(page: Page, source: Page, default_lang: str, status: str)
     from one language's folder into another's.
     """
     words = of(page.lang)
-    here = page_url(page.rel_path, page.lang, default_lang)
-    there = page_url(source.rel_path, source.lang, default_lang)
-    href = posixpath.relpath(there or ".", here or ".") + "/"
+    href = relative_url(page, source, default_lang)
     return (
         f'!!! warning "{words[status + "_title"]}"\n'
         f"    {words[status + '_text']} "
@@ -278,6 +276,15 @@ def page_url(rel_path: str, lang: str, default_lang: str) -> str:
     else:
         url = stem + "/"
     return url if lang == default_lang else f"{lang}/{url}"
+
+
+def relative_url(page: Page, target: Page, default_lang: str) -> str:
+    """The address of `target`'s built page relative to `page`'s, for links the hooks
+    write as HTML (MkDocs resolves Markdown links only within a language): "../po3/",
+    "../../sarskilte-mal/3-2/" from a translation, "./" for the page itself."""
+    here = page_url(page.rel_path, page.lang, default_lang)
+    there = page_url(target.rel_path, target.lang, default_lang)
+    return posixpath.relpath(there or ".", here or ".") + "/"
 
 
 def handbook_json(graph: Graph) -> dict[str, Any]:
