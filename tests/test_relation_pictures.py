@@ -7,6 +7,7 @@ relation changed), never from a list written here.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 
@@ -164,3 +165,12 @@ def test_a_relation_removed_in_a_copy_disappears_from_the_built_pictures(tmp_pat
         drawn = set().union(*(_edges(figure) for figure in _FIGURE.findall(page_html)))
         assert ("vm-nettverk", goals[0]) in drawn
         assert ("vm-nettverk", removed_goal) not in drawn
+
+
+def test_the_matrix_marker_brings_its_pictures_however_it_is_spaced(graph) -> None:
+    """The pictures follow the marker as expand_markers reads it, not one exact spelling."""
+    relations_page = graph.page("sammenhenger")
+    body = relations_page.body.replace("<!-- handbook:matrix -->", "<!--handbook:matrix   -->")
+    assert body != relations_page.body
+    respaced = dataclasses.replace(relations_page, body=body)
+    assert set(pictures(graph, respaced)) == {"goals-instruments", "goals-priorities", "objectives"}

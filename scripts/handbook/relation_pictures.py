@@ -22,10 +22,10 @@ from .picture import Group, Node, Picture, figure
 from .render import (
     GOALS_INSTRUMENTS,
     GOALS_PRIORITIES,
-    MATRIX_MARKER,
     OBJECTIVES,
     PICTURE_PLACEHOLDER,
     SLICE,
+    markers_in,
     nodes_of,
     related_groups,
     relative_url,
@@ -97,7 +97,7 @@ def pictures(graph: Graph, page: Page) -> dict[str, str]:
     """The figures this page can show, by placeholder name."""
     words = of(page.lang)
     found: dict[str, Picture | None] = {SLICE: _slice_picture(graph, page)}
-    if MATRIX_MARKER in page.body:
+    if "matrix" in markers_in(page.body):
         found[GOALS_INSTRUMENTS] = _goals_picture(graph, page, GOALS_INSTRUMENTS, "instrument")
         found[GOALS_PRIORITIES] = _goals_picture(graph, page, GOALS_PRIORITIES, "priority")
         found[OBJECTIVES] = _objectives_picture(graph, page)

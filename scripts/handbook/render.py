@@ -18,8 +18,6 @@ from .review import review_for
 from .sources import declared_sources, published_parts
 from .words import of
 
-MATRIX_MARKER = "<!-- handbook:matrix -->"
-SOURCES_MARKER = "<!-- handbook:sources -->"
 _MARKER = re.compile(r"<!--\s*handbook:([\w-]+)\s*-->")
 
 # Where a relation picture goes (relation_pictures.publish puts the SVG there).
@@ -84,7 +82,7 @@ def generated_anchors(graph: Graph, page: Page) -> tuple[str, ...]:
     anchors: tuple[str, ...] = ()
     if page.id is not None and (graph.outgoing.get(page.id) or graph.incoming.get(page.id)):
         anchors += (of(page.lang)["related_id"],)
-    if SOURCES_MARKER in page.body:
+    if "sources" in markers_in(page.body):
         anchors += tuple(graph.sources.entries)
     return anchors
 
@@ -190,6 +188,12 @@ def matrix_markdown(graph: Graph, page: Page) -> str:
         )
         parts.append("")
     return "\n".join(parts)
+
+
+def markers_in(markdown: str) -> set[str]:
+    """The names of the `<!-- handbook:NAME -->` markers in a page, spelt as expand_markers
+    reads them (spaces inside the comment are allowed)."""
+    return set(_MARKER.findall(markdown))
 
 
 def expand_markers(graph: Graph, page: Page, markdown: str) -> str:
