@@ -395,6 +395,6 @@ def test_the_build_fails_on_them_and_leaves_them_out_when_not_strict(tmp_path):
         assert gone not in published
     assert not any(p.startswith(("evil", "other", "etc", "x/")) for p in published)
     assert "kart.svg" in published  # the clean image is published
-    assert "assets/javascripts/search-query.js" in published  # the site's own script
+    assert "assets/javascripts/search.js" in published  # the site's own script
     assert any(p.startswith("assets/javascripts/bundle.") for p in published)  # Material's
     assert "left out of the site" in lenient.stderr

@@ -14,7 +14,7 @@ import logging
 import os
 import posixpath
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ from jinja2.bccache import Bucket
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from . import content_policy, safe_html, words
+from . import content_policy, safe_html, search_synonyms, search_terms, words
 from .config import HandbookConfig, load_config
 from .dev_server import poll_more_often
 from .facts import page_facts
@@ -58,7 +58,7 @@ from .review import today as review_today
 from .rules import limits, run_all
 from .rules import words as words_rule
 from .rules.translations import translation_status
-from .search_index import split_search_index
+from .search_index import SearchIndexError, index_pages
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -78,6 +78,7 @@ class _State:
     glossaries: dict[str, dict[str, str]]  # language -> {abbreviation: meaning}
     updated: dict[str, int]  # path under docs/ -> time of its last commit; empty without git
     today: date  # the day review dates are judged by (review.today)
+    written: list[Path] = field(default_factory=list)  # this build's pages, every language
 
 
 _state: _State | None = None
@@ -422,6 +423,11 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
                     f"page ({problem.hint})"
                 )
     _plain_template_fields(page)
+    if graph_page:
+        terms = search_terms.page_terms(graph, graph_page, page.title or "")
+        published = search_terms.weighted(published, graph_page.meta) + search_terms.element(
+            terms, graph_page.meta.get("description")
+        )
     return published
 
 
@@ -444,7 +450,10 @@ def _plain_template_fields(page: MkDocsPage) -> None:
 
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-    """Give the finished page its Content Security Policy (content_policy)."""
+    """Give the finished page its Content Security Policy (content_policy), and note the
+    page for the search index."""
+    if _state is not None:
+        _state.written.append(Path(page.file.abs_dest_path))
     return content_policy.with_policy(output, page.content or "")
 
 
@@ -545,44 +554,22 @@ def absolute_url(site_url: str, link: str) -> str:
     return urljoin(site_url.rstrip("/") + "/", link)
 
 
-# After mkdocs-static-i18n (-100), which builds the other languages and then writes one
-# search index with all of them from its own on_post_build.
+# After mkdocs-static-i18n (-100), which builds the other languages from its own
+# on_post_build: this runs once, when every language's pages are written.
 @event_priority(-150)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write handbook.json and one search index per language (once, after every language)."""
+    """Write handbook.json and the search index of every page this build wrote."""
     if _state is None or not _is_outer_build(config):
         return
-    handbook_config = _state.graph.config
     site_dir = Path(config.site_dir)
     (site_dir / JSON_NAME).write_text(
         json.dumps(handbook_json(_state.graph), ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8",
     )
-    built = _built_languages(config, handbook_config.languages)
-    counts = split_search_index(site_dir, built, _search_index(config))
-    log.info("search index entries per language: %s", counts)
-
-
-def _built_languages(config: MkDocsConfig, languages: tuple[str, ...]) -> tuple[str, ...]:
-    """The handbook's languages this build made (HANDBOOK_LANGUAGES can leave some out),
-    default first; a language not built gets no search index rather than an empty one."""
-    plugin = _i18n(config)
-    if plugin is None:
-        return languages
-    built = {entry.locale for entry in plugin.config.languages if entry.build}
-    return tuple(lang for lang in languages if lang in built)
-
-
-def _search_index(config: MkDocsConfig) -> dict:
-    """The search index of this build, every language's entries, as the search plugin
-    writes it ({"config", "docs"}); empty without Material's search plugin.
-
-    mkdocs-static-i18n collects each language build's entries in memory and hands them all
-    to the search plugin before this hook's on_post_build, which therefore needs no file
-    that an earlier build may have left in site_dir.
-    """
-    search = config.plugins.get("material/search")
-    index = getattr(search, "search_index", None)
-    if index is None:
-        return {}
-    return json.loads(index.generate_search_index(None))
+    try:
+        counts = index_pages(site_dir, _state.written)
+    except SearchIndexError as error:
+        hint = "is requirements.txt installed? `make build` installs it"
+        raise PluginError(f"{error} ({hint})") from None
+    log.info("search index pages per language: %s", counts)
+    search_synonyms.write(site_dir, _state.graph.config.root, _state.graph.pages, counts)

@@ -1,64 +1,101 @@
-"""Give every language its own search index.
+"""Index the built pages for search with Pagefind: one index per language, fetched by the
+reader's browser only when the reader opens search.
 
-mkdocs-static-i18n builds the languages one after another and then writes one index with
-every language's pages, so a reader on /en/ gets Norwegian results and the other way round.
-After the whole build, this splits that index by URL prefix: the default language keeps
-`search/search_index.json`, each other language gets `<lang>/search/search_index.json`
-with its own pages only and the lunr language that fits it.
+Why Pagefind and not Material's own search (measured in issue 15, benchmarks/README.md):
+Material's lunr index and worker load and build on every page view, its search knows no
+Norwegian inflection without breaking its wildcard queries, and it ends with Material.
+Pagefind stems Norwegian and English, splits the index by each page's `<html lang>` (a
+reader on /en/ never gets a Norwegian result), and works on any static HTML.
 
-The index to split is the one the search plugin holds in memory at the end of the build,
-not a file in site_dir: `mkdocs build --dirty`, `mkdocs serve` and a reused site_dir keep
-an earlier build's files, among them the indexes this split wrote, whose locations have
-lost their language prefix and would read as the default language's pages.
+Only the pages this build wrote are indexed: `mkdocs serve` and a reused site_dir keep pages
+an earlier build wrote and this one did not. Pagefind's command line indexes a folder, so
+the pages are linked into an empty one first (hard links: nothing is copied). Its Python
+API would take the pages one by one, but it polls the indexer every 0.1 s per page: 7 s
+for this handbook, against 0.1 s for the command line.
 
-Material fetches the index from `search/search_index.json` under the page's `base` and
-resolves result locations against it. The hooks give a translated page its language's
-root as `base` (see mkdocs_hooks.on_page_context), so a translated index holds locations
-relative to that root: "prioriteringer/po3/", not "en/prioriteringer/po3/".
+What is indexed is the page's article, less what is not the page's own text: the print-only
+address line, the facts and review notices, the heading anchors and the relation pictures
+(`data-search-exclude`, which say what the table beside them says).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-# lunr.js names Norwegian "no"; every other language here uses its own code.
-LUNR_LANGUAGE = {"nb": "no", "nn": "no"}
-INDEX = Path("search") / "search_index.json"
+from pagefind_bin import get_executable
+
+BUNDLE = "pagefind"  # the folder in site_dir the browser loads the search from
+ROOT_SELECTOR = "article.md-content__inner"
+EXCLUDE_SELECTORS = (
+    "[data-search-exclude]",
+    ".headerlink",
+    ".handbook-print-url",
+    ".handbook-review-notice",
+    ".handbook-facts",
+    ".handbook-page-actions",
+)
+
+# Pagefind also writes its own search interfaces; the handbook shows search in Material's
+# dialog (docs/assets/javascripts/search.js), so they are not published.
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*")
 
 
-def split_search_index(
-    site_dir: Path, languages: tuple[str, ...], index: dict[str, Any]
-) -> dict[str, int]:
-    """Write one index per language from `index`, the whole site's ({"config", "docs"}, as
-    the search plugin writes it); return how many entries each language got.
+class SearchIndexError(Exception):
+    """Pagefind could not index the site (its binary missing or failing)."""
 
-    A dirty build can list an entry twice (the search plugin adds the previous build's
-    entries to each language's); the first of each location is kept.
-    """
-    default, *others = languages
-    unique: dict[str, dict] = {}
-    for doc in index.get("docs", []):
-        unique.setdefault(doc["location"], doc)
-    docs = list(unique.values())
-    if not docs:
-        return {}
-    counts = {}
-    for lang in languages:
-        if lang == default:
-            own = [d for d in docs if not any(d["location"].startswith(f"{o}/") for o in others)]
-        else:
-            prefix = f"{lang}/"
-            own = [
-                {**d, "location": d["location"][len(prefix) :]}
-                for d in docs
-                if d["location"].startswith(prefix)
-            ]
-        target = site_dir / ("" if lang == default else lang) / INDEX
-        target.parent.mkdir(parents=True, exist_ok=True)
-        config = {**index["config"], "lang": [LUNR_LANGUAGE.get(lang, lang)]}
-        data = {"config": config, "docs": own}
-        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
-        counts[lang] = len(own)
-    return counts
+
+def index_pages(site_dir: Path, pages: Iterable[Path]) -> dict[str, int]:
+    """Write the search bundle for `pages` (HTML files under `site_dir`) into
+    site_dir/pagefind; return how many pages each language got."""
+    site_dir = site_dir.resolve()
+    bundle = site_dir / BUNDLE
+    # Pagefind names its files by content hash; an earlier build's would stay beside them.
+    shutil.rmtree(bundle, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="handbook-search-") as staging:
+        for page in {page.resolve() for page in pages if page.is_file()}:
+            _link(page, Path(staging) / page.relative_to(site_dir))
+        _run_pagefind(Path(staging), bundle)
+    for pattern in UNUSED:
+        for unused in bundle.glob(pattern):
+            unused.unlink()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return {lang: info.get("page_count", 0) for lang, info in entry.get("languages", {}).items()}
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or no hard links there
+        shutil.copyfile(source, target)
+
+
+def _run_pagefind(site: Path, bundle: Path) -> None:
+    try:
+        executable = get_executable()
+    except FileNotFoundError as error:
+        raise SearchIndexError(f"Pagefind could not index the site: {error}") from None
+    command = [
+        str(executable),
+        "--site",
+        str(site),
+        "--output-path",
+        str(bundle),
+        "--root-selector",
+        ROOT_SELECTOR,
+        *(arg for selector in EXCLUDE_SELECTORS for arg in ("--exclude-selectors", selector)),
+        "--silent",
+    ]
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise SearchIndexError(f"Pagefind could not index the site: {error}") from None
+    if completed.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
+        output = (completed.stdout + completed.stderr).strip()[-2000:]
+        raise SearchIndexError(f"Pagefind could not index the site: {output or 'no output'}")

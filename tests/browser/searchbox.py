@@ -1,5 +1,6 @@
-"""Drive Material's search box as a reader does: open it with the keyboard, type the query
-key by key (Material listens for keyup) and read the result list."""
+"""Drive the search box as a reader does: open it with the keyboard, type the query key by
+key and read the result list (Material's dialog markup, which the handbook's search keeps;
+benchmarks/search_quality.py measures the same way, with timing)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ def search(page, base_url: str, path: str, query: str, *, settle_ms: int = 400) 
     page.keyboard.press("/")
     page.locator(".md-search__input").wait_for(state="visible")
     page.keyboard.type(query, delay=25)
-    # Results arrive from a web worker; wait until the list has settled for settle_ms.
+    # Results arrive asynchronously; wait until the list has settled for settle_ms.
     previous: list[str] | None = None
     for _ in range(40):
         page.wait_for_timeout(settle_ms // 2)

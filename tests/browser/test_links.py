@@ -59,7 +59,7 @@ def test_every_link_to_the_site_resolves_under_its_path(page, served_site) -> No
     # The pages name their canonical address, alternates and language selector absolutely.
     for path in ("", "en/", "prioriteringer/po3/", "en/prioriteringer/po3/"):
         assert served_site.url(path) in links, f"no page links to /{path}"
-    assert served_site.url("assets/javascripts/search-query.js") in links
+    assert served_site.url("assets/javascripts/search.js") in links
     outside = sorted(url for url in links if not url.startswith(served_site.base_url))
     assert outside == [], f"links outside {served_site.base_url}: {outside}"
     broken = sorted(f"{url} (on /{links[url]})" for url in links if _status(page, url) != 200)

@@ -28,6 +28,7 @@ from . import (
     review,
     safe_content,
     schema,
+    search_synonyms,
     sources,
     translations,
     words,
@@ -69,6 +70,7 @@ RULES: dict[str, Rule] = {
             review,
             boxes,
             glossary,
+            search_synonyms,
         ),
     )
 }
