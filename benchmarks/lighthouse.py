@@ -2,8 +2,10 @@
 
 Builds the site strictly, serves it on 127.0.0.1, and runs Lighthouse (npm `lighthouse`,
 installed into benchmarks/.lighthouse/ on first use) with Debian's Chromium, headless,
-mobile form factor, on the home page and a priority page in both languages. Prints the
-four category scores as a Markdown table.
+mobile form factor, on the home page and a priority page in both languages. In the same
+run it does the same for a bare Material build of the same Markdown (bench_build.py's:
+both languages as plain folders, Material's own search), so the two are measured under the
+same load. Prints the four category scores as a Markdown table.
 
     python benchmarks/lighthouse.py
     python benchmarks/lighthouse.py --runs 3      # median of 3 per page
@@ -25,12 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_build import built_and_served  # noqa: E402
-from static_server import require_chromium  # noqa: E402
+from bench_build import _bare_project, build, built_and_served  # noqa: E402
+from static_server import free_port, require_chromium, serve  # noqa: E402
 
 TOOL_DIR = ROOT / "benchmarks" / ".lighthouse"
 LIGHTHOUSE = "lighthouse@13.5.0"
 PAGES = ["", "prioriteringer/po3/", "en/", "en/prioriteringer/po3/"]
+# The same pages in the bare build, where each language is a plain folder.
+BARE_PAGES = ["nb/", "nb/prioriteringer/po3/", "en/", "en/prioriteringer/po3/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 
@@ -83,22 +87,43 @@ def _audit(binary: Path, browser: str, url: str, report: Path) -> dict[str, int]
     return {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
 
 
+def _bare_served(folder: Path):
+    """Build the bare Material site of the same Markdown and serve it; yields its URL."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def served():
+        project = _bare_project(folder / "bare")
+        port = free_port()
+        site = folder / "bare-site"
+        build(project, "mkdocs.yml", site, SITE_URL=f"http://127.0.0.1:{port}/")
+        with serve(site, port) as base:
+            yield base
+
+    return served()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="runs per page (median)")
     args = parser.parse_args()
     binary, browser = _lighthouse_binary(), require_chromium()
+    rows = []
     with tempfile.TemporaryDirectory(prefix="handbook-lighthouse-") as folder:
         report = Path(folder) / "report.json"
-        rows = []
-        with built_and_served() as base:
-            for page in PAGES:
-                runs = [_audit(binary, browser, base + page, report) for _ in range(args.runs)]
-                rows.append((page, {c: statistics.median(r[c] for r in runs) for c in CATEGORIES}))
+
+        def audit(base: str, page: str) -> dict[str, float]:
+            runs = [_audit(binary, browser, base + page, report) for _ in range(args.runs)]
+            return {c: statistics.median(r[c] for r in runs) for c in CATEGORIES}
+
+        with built_and_served() as base, _bare_served(Path(folder)) as bare:
+            for page, bare_page in zip(PAGES, BARE_PAGES, strict=True):
+                rows.append((f"/{page}", audit(base, page)))
+                rows.append((f"bare Material /{bare_page}", audit(bare, bare_page)))
     print("| page | Performance | Accessibility | Best Practices | SEO |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for page, scores in rows:
-        print(f"| /{page} | " + " | ".join(f"{scores[c]:.0f}" for c in CATEGORIES) + " |")
+        print(f"| {page} | " + " | ".join(f"{scores[c]:.0f}" for c in CATEGORIES) + " |")
     return 0
 
 
