@@ -93,6 +93,8 @@ def test_pagefinds_own_interfaces_are_not_published(built_site) -> None:
     bundle = built_site.site_dir / "pagefind"
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-highlight.js").is_file()
     assert not list(bundle.glob("pagefind-*ui.*"))
+    # The new bundle is written beside the old one and renamed into place; nothing is left.
+    assert not list(built_site.site_dir.glob(".pagefind*"))
 
 
 def test_only_the_pages_this_build_wrote_are_indexed(tmp_path) -> None:

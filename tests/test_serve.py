@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import subprocess
 import time
@@ -120,3 +121,19 @@ def test_the_reload_script_is_allowed_by_the_pages_policy(tmp_path: Path) -> Non
     assert "livereload" in reload_script
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', body)
     assert policy and script_hash(reload_script) in policy.group(1)
+
+
+def test_serve_keeps_the_search_index_up_to_date(tmp_path: Path) -> None:
+    """`mkdocs serve` indexes after the reload (the hooks' background indexer): the index
+    is there, and a saved change reaches it."""
+    project = copy_project(tmp_path / "project")
+    with mkdocs_serve(project, "nb", startup_limit=WAIT) as (base, process):
+        entry = base + "pagefind/pagefind-entry.json"
+        before = json.loads(_wait_for(entry, '"nb"', process))["languages"]["nb"]["hash"]
+        assert _wait_for(base + "search/words.nb.json", '"rewrite"', process)
+        page = project / "docs" / "nb" / "bruk.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nSøkeordet zqxjvw.\n", "utf-8")
+        deadline = time.monotonic() + WAIT
+        while json.loads(_wait_for(entry, '"nb"', process))["languages"]["nb"]["hash"] == before:
+            assert time.monotonic() < deadline, "the index did not change after the save"
+            time.sleep(0.3)

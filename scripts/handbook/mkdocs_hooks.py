@@ -14,6 +14,7 @@ import logging
 import os
 import posixpath
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -101,9 +102,16 @@ def _is_outer_build(config: MkDocsConfig) -> bool:
 LANGUAGES_VARIABLE = "HANDBOOK_LANGUAGES"
 
 
+_serving = False
+# `mkdocs serve` builds the search index after the page reloads, one build at a time.
+_indexer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="handbook-search")
+
+
 def on_startup(command: str, dirty: bool) -> None:
     """`mkdocs serve` looks for saved files more often (see dev_server)."""
+    global _serving
     if command == "serve":
+        _serving = True
         poll_more_often()
 
 
@@ -566,10 +574,28 @@ def on_post_build(config: MkDocsConfig) -> None:
         json.dumps(handbook_json(_state.graph), ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8",
     )
+    state = _state
+    if not _serving:
+        _index_search(site_dir, state)
+        return
+    # An author waits for the reload after every save; indexing (a quarter of a second)
+    # can wait until after it. A failure is logged, and the next save tries again.
+    _indexer.submit(_index_search_or_log, site_dir, state)
+
+
+def _index_search(site_dir: Path, state: _State) -> None:
+    """The search index of every page this build wrote, and each language's words."""
     try:
-        counts = index_pages(site_dir, _state.written)
+        counts = index_pages(site_dir, state.written)
     except SearchIndexError as error:
         hint = "is requirements.txt installed? `make build` installs it"
         raise PluginError(f"{error} ({hint})") from None
     log.info("search index pages per language: %s", counts)
-    search_synonyms.write(site_dir, _state.graph.config.root, _state.graph.pages, counts)
+    search_synonyms.write(site_dir, state.graph.config.root, state.graph.pages, counts)
+
+
+def _index_search_or_log(site_dir: Path, state: _State) -> None:
+    try:
+        _index_search(site_dir, state)
+    except (PluginError, OSError) as error:
+        log.error("search index not written: %s", error)

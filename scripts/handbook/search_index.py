@@ -54,18 +54,32 @@ def index_pages(site_dir: Path, pages: Iterable[Path]) -> dict[str, int]:
     """Write the search bundle for `pages` (HTML files under `site_dir`) into
     site_dir/pagefind; return how many pages each language got."""
     site_dir = site_dir.resolve()
-    bundle = site_dir / BUNDLE
-    # Pagefind names its files by content hash; an earlier build's would stay beside them.
-    shutil.rmtree(bundle, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="handbook-search-") as staging:
-        for page in {page.resolve() for page in pages if page.is_file()}:
-            _link(page, Path(staging) / page.relative_to(site_dir))
-        _run_pagefind(Path(staging), bundle)
-    for pattern in UNUSED:
-        for unused in bundle.glob(pattern):
-            unused.unlink()
-    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    fresh = site_dir / f".{BUNDLE}-new"  # beside the bundle: one rename puts it in place
+    try:
+        with tempfile.TemporaryDirectory(prefix="handbook-search-") as staging:
+            for page in {page.resolve() for page in pages if page.is_file()}:
+                _link(page, Path(staging) / page.relative_to(site_dir))
+            _run_pagefind(Path(staging), fresh)
+        for pattern in UNUSED:
+            for unused in fresh.glob(pattern):
+                unused.unlink()
+        entry = json.loads((fresh / "pagefind-entry.json").read_text("utf-8"))
+        _replace(site_dir / BUNDLE, fresh)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
     return {lang: info.get("page_count", 0) for lang, info in entry.get("languages", {}).items()}
+
+
+def _replace(bundle: Path, fresh: Path) -> None:
+    """Put the new bundle in place of the old one. Pagefind names its files by content hash,
+    so an earlier build's would stay beside the new ones; and under `mkdocs serve` a reader
+    may search while it is replaced, so the old one goes only once the new one is there."""
+    old = bundle.with_name(f".{BUNDLE}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if bundle.exists():
+        bundle.rename(old)
+    fresh.rename(bundle)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _link(source: Path, target: Path) -> None:
