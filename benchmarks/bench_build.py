@@ -162,7 +162,10 @@ def _synthetic_project(folder: Path, per_language: int) -> Path:
     bench_check.generate(folder, per_language)
     (folder / "mkdocs.yml").write_text(real_config(folder / "mkdocs.yml"), encoding="utf-8")
     for name in ("overrides", "includes", "scripts"):
-        shutil.copytree(ROOT / name, folder / name)
+        shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
+    # The search synonyms name the real pages' words, which synthetic pages do not have.
+    for synonyms in (folder / "includes").glob("search-synonyms.*.yml"):
+        synonyms.unlink()
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
     _translate_nav_titles(folder)
     return folder

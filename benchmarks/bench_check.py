@@ -45,17 +45,27 @@ print("@@", code, elapsed, peak_kib, file=sys.stderr)
 """
 
 
+# Every Norwegian page names its sources and when its facts were checked (HB014, HB015),
+# as the real ones do, and the translations take them from it; without them the strict
+# builds of bench_build.py scaling stop.
+FACTS = "sources: [presentasjon-2021]\nlast_reviewed: 2026-12-02\nreview_in: 12 months\n"
+
+
 def _page(kind: str, page_id: str, relations: str, links: list[str], index: int) -> str:
     body = [f"# Side {index}: {kind} {page_id}", "", "Innledning med det viktigste først.", ""]
     for section in range(3):
         body += [f"## Del {section} av side {index}", "", "Tekst " * 40, ""]
     body += [f"Se også [{target}]({target})." for target in links]
-    front = f"id: {page_id}\nkind: {kind}\ndescription: Side {index}.\n{relations}"
+    front = f"id: {page_id}\nkind: {kind}\ndescription: Side {index}.\n{FACTS}{relations}"
     return f"---\n{front}---\n" + "\n".join(body) + "\n"
 
 
 def generate(root: Path, per_language: int) -> None:
-    """Write mkdocs.yml and `per_language` pages in docs/nb and docs/en."""
+    """Write mkdocs.yml, `per_language` pages in docs/nb and docs/en, and the sources they
+    name (includes/sources.yml, the real one)."""
+    (root / "includes").mkdir(parents=True, exist_ok=True)
+    sources = ROOT / "includes" / "sources.yml"
+    (root / "includes" / "sources.yml").write_bytes(sources.read_bytes())
     goals = max(2, per_language // 100)
     instruments = max(2, per_language // 100)
     priorities = max(2, per_language // 50)
