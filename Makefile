@@ -5,8 +5,9 @@
 #   make test    the whole test suite
 #   make check   the cross-link check (python -m handbook check)
 #   make new     a new page in every language: make new KIND=objective ID=so-2-5 TITLE="..." [ARGS="--goals mal-kunnskap"]
-#   make bench   every benchmark table: check, build overhead, scaling, page weight,
-#                make serve's save-to-reload time, and the test suite's time
+#   make bench   every benchmark table: check, build overhead, scaling, page weight, search
+#                (the query table, its cost to a reader, the index at scale), make serve's
+#                save-to-reload time, and the test suite's time
 #   make bench-zensical   the same Norwegian pages built with Zensical, for comparison
 #   make lint    ruff
 #   make requirements   compile requirements.in and requirements-dev.in into the hash-pinned
@@ -76,7 +77,7 @@ new: $(VENV)/.site-deps
 	@test -n "$(KIND)" -a -n "$(ID)" -a -n "$(TITLE)" || { echo 'usage: make new KIND=objective ID=so-2-5 TITLE="..." [ARGS="--goals mal-kunnskap"]'; exit 2; }
 	$(BIN)/python -m handbook new "$(KIND)" "$(ID)" --title "$(TITLE)" $(ARGS)
 
-# Tables on stdout (Markdown, for benchmarks/README.md), progress on stderr. About 15 minutes.
+# Tables on stdout (Markdown, for benchmarks/README.md), progress on stderr. About 25 minutes.
 bench: $(VENV)/.dev-deps test-tools
 	@$(BIN)/python -c 'import os, platform, datetime; print(f"Measured {datetime.date.today()}: Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}")'
 	@printf '\n### Cross-link check (python -m handbook check)\n\n'
@@ -87,6 +88,12 @@ bench: $(VENV)/.dev-deps test-tools
 	@$(BIN)/python benchmarks/bench_build.py scaling
 	@printf '\n### Page weight (Chromium, gzip, cache as on GitHub Pages)\n\n'
 	@$(BIN)/python benchmarks/bench_build.py weight
+	@printf '\n### Search: the query table typed into the search box in Chromium\n\n'
+	@$(BIN)/python benchmarks/bench_search.py quality --failures
+	@printf '\n### Search: what it costs a reader\n\n'
+	@$(BIN)/python benchmarks/bench_search.py cost
+	@printf '\n### Search: index size and indexing time at scale\n\n'
+	@$(BIN)/python benchmarks/bench_search.py scaling
 	@printf '\n### make serve: from saving a page to the browser showing it\n\n'
 	@$(BIN)/python benchmarks/bench_serve.py
 	@printf '\n### Test suite (make test) next to one strict build\n\n'

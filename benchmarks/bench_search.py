@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import search_quality  # noqa: E402
-from bench_build import _synthetic_project, _transfers, build, real_config  # noqa: E402
+from bench_build import _synthetic_project, _transfers, build  # noqa: E402
 from static_server import free_port, require_chromium, serve  # noqa: E402
 
 SITE_PATH = "/handbok/"
@@ -53,7 +53,7 @@ def _served(site_dir: Path | None) -> Iterator[str]:
         if site_dir is None:
             site_dir = Path(tmp) / "site"
             print("building the site ...", file=sys.stderr)
-            build(ROOT, real_config(), site_dir, SITE_URL=base_url)
+            build(ROOT, "mkdocs.yml", site_dir, SITE_URL=base_url)
         with serve(site_dir, port, SITE_PATH) as url:
             yield url
 
