@@ -239,8 +239,11 @@ export function start(dialog, toggle) {
     }).then(function (results) {
       if (results.length || !query) return { results: results, note: note }
       var words = query.split(" ")
-      if (words.length > 1) return withoutSomeWords(pf, words)
-      return shortened(pf, query)
+      var fallback = words.length > 1 ? withoutSomeWords(pf, words) : shortened(pf, query)
+      // The fallback's note follows what the rewrite already said.
+      return fallback.then(function (found) {
+        return { results: found.results, note: [note, found.note].filter(Boolean).join(" ") }
+      })
     })
   }
 
