@@ -148,14 +148,15 @@ def run(
         if (time.monotonic() - typed) * 1000 > GIVE_UP_MS:
             break
     hrefs = page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")
-    paths = list(dict.fromkeys(_site_path(href, base_url) for href in hrefs))
+    paths = list(dict.fromkeys(site_path(href, base_url) for href in hrefs))
     own, other = _split_by_language(paths, query.lang)
     meta = page.locator(".md-search-result__meta").first.inner_text().strip()
     latency = timing["change"] - timing["key"] if timing["change"] >= timing["key"] > 0 else None
     return Outcome(query, own, other, latency, meta)
 
 
-def _site_path(href: str, base_url: str) -> str:
+def site_path(href: str, base_url: str) -> str:
+    """A result link's path below the site's base ("prioriteringer/po3/")."""
     return urlsplit(href).path[len(urlsplit(base_url).path) :]
 
 

@@ -4,7 +4,7 @@ benchmarks/search_quality.py measures the same way, with timing)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from search_quality import site_path
 
 RESULT_LINKS = ".md-search-result__list > .md-search-result__item > .md-search-result__link"
 
@@ -24,15 +24,10 @@ def search(page, base_url: str, path: str, query: str, *, settle_ms: int = 400) 
     for _ in range(40):
         page.wait_for_timeout(settle_ms // 2)
         current = [
-            _path(href, base_url)
+            site_path(href, base_url)
             for href in page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")
         ]
         if current and current == previous:
             return list(dict.fromkeys(current))  # one entry per page, best first
         previous = current
     return previous or []
-
-
-def _path(href: str, base_url: str) -> str:
-    path = urlsplit(href).path
-    return path[len(urlsplit(base_url).path) :]

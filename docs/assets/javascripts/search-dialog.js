@@ -34,7 +34,6 @@ var SHORTEST_CORRECTED = 5  // shorter unknown words are not corrected
 var SHORTEST_PREFIX = 5  // a shortened word keeps at least this many letters ...
 var PREFIX_SHARE = 0.6   // ... and at least this share of the word
 var LONGEST_PHRASE = 4   // words in the longest synonym phrase looked up
-var HIGHLIGHT = "h"      // the query parameter that asks the target page to highlight
 // Pagefind's ranking, chosen with the search benchmark (benchmarks/README.md): `terms` are
 // the words a page is the page for and `summary` its description (handbook/search_terms.py).
 var RANKING = { metaWeights: { title: 8, terms: 80, summary: 1 }, pageLength: 0.1 }
@@ -93,15 +92,38 @@ function rewrite(typed, words) {
 /* A word of letters that no word of the pages starts with, whole or without an ending,
    or ends with. */
 function unknown(token, words) {
-  var word = token.toLocaleLowerCase()
-  if (!words || !words.words || word.length < SHORTEST_LISTED || !/^\p{L}+$/u.test(word)) return false
-  if (!words.sorted) words.sorted = words.words.slice().sort()
-  if (!words.backwards) words.backwards = words.words.map(backwards).sort()
-  var ending = word.length >= 8 ? 2 : 3
-  return !startsAWord(word, words.sorted) &&
-    !startsAWord(word.slice(0, Math.max(SHORTEST_LISTED, word.length - ending)), words.sorted) &&
+  var word = letters(token, words, SHORTEST_LISTED)
+  if (!word) return false
+  var index = indexed(words)
+  return !startsAWord(word, index.sorted) && !stemStartsAWord(word, index, SHORTEST_LISTED) &&
     // the end of a compound: "forebygging" in "risikoforebygging"
-    !startsAWord(backwards(word), words.backwards)
+    !startsAWord(backwards(word), index.backwards)
+}
+
+/* The token in lower case, if it is a word of letters of at least `shortest` and there
+   are words of the pages to compare it with; else null. */
+function letters(token, words, shortest) {
+  var word = token.toLocaleLowerCase()
+  if (!words || !words.words || word.length < shortest || !/^\p{L}+$/u.test(word)) return null
+  return word
+}
+
+/* The pages' words sorted, and sorted backwards (for the ends of compounds), made once
+   per words file. */
+function indexed(words) {
+  if (!words.sorted) {
+    words.sorted = words.words.slice().sort()
+    words.backwards = words.words.map(backwards).sort()
+  }
+  return words
+}
+
+/* Whether all of the word but an ending (three letters, two in words of eight or more),
+   and at least `shortest` letters, starts a word of the pages ("havnene" and "havner"):
+   then Pagefind's stemming finds it. */
+function stemStartsAWord(word, index, shortest) {
+  var ending = word.length >= 8 ? 2 : 3
+  return startsAWord(word.slice(0, Math.max(shortest, word.length - ending)), index.sorted)
 }
 
 function backwards(word) {
@@ -125,13 +147,8 @@ function inflected(word, synonyms) {
    more) with the same first letter: letters added, dropped, changed or swapped. Null if
    none or not needed. */
 function correction(token, words) {
-  var word = token.toLocaleLowerCase()
-  if (!words || !words.words || word.length < SHORTEST_CORRECTED || !/^\p{L}+$/u.test(word)) return null
-  if (!words.sorted) words.sorted = words.words.slice().sort()
-  // Known: the word, or all of it but an ending (three letters, two in words of eight or
-  // more), starts a word of the pages ("havnene" and "havner"): stemming finds it.
-  var ending = word.length >= 8 ? 2 : 3
-  if (startsAWord(word.slice(0, Math.max(SHORTEST_CORRECTED, word.length - ending)), words.sorted)) return null
+  var word = letters(token, words, SHORTEST_CORRECTED)
+  if (!word || stemStartsAWord(word, indexed(words), SHORTEST_CORRECTED)) return null
   var allowed = word.length >= 8 ? 2 : 1
   for (var d = 1; d <= allowed; d++) {
     for (var i = 0; i < words.words.length; i++) {
@@ -193,7 +210,7 @@ export function start(dialog, toggle) {
   function load() {
     if (engine) return engine
     var pagefind = import(new URL("pagefind.js", bundle).href).then(function (pf) {
-      return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24, highlightParam: HIGHLIGHT, ranking: RANKING })
+      return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24, highlightParam: text.highlight, ranking: RANKING })
         .then(function () { pf.init(); return pf })
     })
     var words = fetch(new URL(text.words, document.baseURI))

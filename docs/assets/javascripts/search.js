@@ -11,7 +11,6 @@
 (function () {
   "use strict"
 
-  var HIGHLIGHT = "h"  // as search-dialog.js asks Pagefind to add to result links
   var dialog = document.querySelector("[data-handbook-search]")
   var toggle = document.getElementById("__search")
   if (!dialog || !toggle) return
@@ -59,13 +58,15 @@
 
   window.handbookSearch = { ready: start }
 
-  if (new URLSearchParams(location.search).has(HIGHLIGHT)) {
+  // The parameter search-dialog.js has Pagefind add to result links (data-highlight).
+  var highlight = dialog.dataset.highlight
+  if (new URLSearchParams(location.search).has(highlight)) {
     import(new URL("pagefind-highlight.js", new URL(dialog.dataset.bundle, document.baseURI)).href)
       .then(function (module) {
         var Highlight = module.default || window.PagefindHighlight
         // addStyles: false, as the Content Security Policy allows no inline style; the
         // marks look like those in the result list (Material's <mark>).
-        new Highlight({ highlightParam: HIGHLIGHT, markContext: "article", addStyles: false })
+        new Highlight({ highlightParam: highlight, markContext: "article", addStyles: false })
       })
       .catch(function () {})
   }
