@@ -175,6 +175,11 @@ def test_the_result_list_says_what_was_searched_for(page, served_site) -> None:
     search(page, served_site.base_url, "en/", "renewable xqzzyv energy")
     meta = page.locator(".md-search-result__meta").inner_text()
     assert "without “xqzzyv”" in meta and "matching document" in meta
+    # One word on no page: Pagefind alone would quietly match "budsjett" pages.
+    results = search(page, served_site.base_url, "", "budsjettxyz")
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert "Ingen treff på «budsjettxyz». Viser treff på ord som begynner med «budsjett»" in meta
+    assert "interreg-oks/nokkelfakta/" in results
 
 
 def test_nothing_is_fetched_for_search_before_it_is_opened(page, served_site) -> None:

@@ -18,9 +18,9 @@
  *    start of longer words. For a word and a number ("artikkel 3"), only the pages that
  *    have them side by side, if any.
  * 4. If nothing has every word: the words that find nothing on their own are dropped; if
- *    each finds something but no page has all of them, pages with some of them are shown;
- *    a long word that finds nothing is shortened to a start that does ("medfinansering"
- *    finds "medfinansiering"). The result list says what was done.
+ *    each finds something but no page has all of them, pages with some of them are shown.
+ *    A single word on no page is searched by the longest start of it that starts a word of
+ *    the pages ("budsjettxyz" by "budsjett"). The result list says what was done.
  *
  * The markup, keyboard and focus follow Material's search (its classes, Enter for the
  * best result, arrows through the results, Escape or Tab to close), so its styles and its
@@ -124,6 +124,18 @@ function indexed(words) {
 function stemStartsAWord(word, index, shortest) {
   var ending = word.length >= 8 ? 2 : 3
   return startsAWord(word.slice(0, Math.max(shortest, word.length - ending)), index.sorted)
+}
+
+/* The longest start of the word, shorter than the word, that starts a word of the pages,
+   with at least SHORTEST_PREFIX letters and PREFIX_SHARE of the word ("budsjett" for
+   "budsjettxyz"); null if none. */
+function pagePrefix(word, words) {
+  var sorted = indexed(words).sorted
+  var shortest = Math.max(SHORTEST_PREFIX, Math.ceil(word.length * PREFIX_SHARE))
+  for (var length = word.length - 1; length >= shortest; length--) {
+    if (startsAWord(word.slice(0, length), sorted)) return word.slice(0, length)
+  }
+  return null
 }
 
 function backwards(word) {
@@ -243,6 +255,15 @@ export function start(dialog, toggle) {
     var notes = []
     if (rewritten.changed) notes.push(fill(text.textShowing, { query: query }))
     if (rewritten.dropped.length) notes.push(fill(text.textDropped, { words: rewritten.dropped.join(" ") }))
+    // One word on no page: Pagefind would quietly search the longest word of the pages it
+    // starts with ("budsjettxyz" finds "budsjett"); search that start, and say so.
+    if (query && query.indexOf(" ") === -1 && unknown(query, loaded.words)) {
+      var start = pagePrefix(query.toLocaleLowerCase(), loaded.words)
+      if (start) {
+        notes.push(fill(text.textPrefix, { word: query, prefix: start }))
+        query = start
+      }
+    }
     var note = notes.join(" ")
     // "artikkel 3", "14 regioner": apart, the number alone matches the start of every 3.x
     // and 1.4, so the pages that have the words side by side are kept, if there are any.
@@ -256,7 +277,7 @@ export function start(dialog, toggle) {
     }).then(function (results) {
       if (results.length || !query) return { results: results, note: note }
       var words = query.split(" ")
-      var fallback = words.length > 1 ? withoutSomeWords(pf, words) : shortened(pf, query)
+      var fallback = words.length > 1 ? withoutSomeWords(pf, words, loaded.words) : shortened(pf, query, loaded.words)
       // The fallback's note follows what the rewrite already said.
       return fallback.then(function (found) {
         return { results: found.results, note: [note, found.note].filter(Boolean).join(" ") }
@@ -264,11 +285,11 @@ export function start(dialog, toggle) {
     })
   }
 
-  function withoutSomeWords(pf, words) {
+  function withoutSomeWords(pf, words, pageWords) {
     return Promise.all(words.map(function (word) { return find(pf, word) })).then(function (alone) {
       var kept = words.filter(function (_, i) { return alone[i].length })
       var dropped = words.filter(function (_, i) { return !alone[i].length })
-      if (!kept.length) return shortened(pf, words.reduce(function (a, b) { return b.length > a.length ? b : a }))
+      if (!kept.length) return shortened(pf, words.reduce(function (a, b) { return b.length > a.length ? b : a }), pageWords)
       if (dropped.length) {
         return find(pf, kept.join(" ")).then(function (results) {
           if (!results.length) return anyOf(alone)
@@ -292,17 +313,14 @@ export function start(dialog, toggle) {
     return { results: results, note: results.length ? text.textSome : "" }
   }
 
-  function shortened(pf, word) {
-    var shortest = Math.max(SHORTEST_PREFIX, Math.ceil(word.length * PREFIX_SHARE))
-    function attempt(length) {
-      if (length < shortest) return Promise.resolve({ results: [], note: "" })
-      var prefix = word.slice(0, length)
-      return find(pf, prefix).then(function (results) {
-        if (!results.length) return attempt(length - 1)
-        return { results: results, note: fill(text.textPrefix, { word: word, prefix: prefix }) }
-      })
-    }
-    return attempt(word.length - 1)
+  /* A word that found nothing, searched by the longest start of it that starts a word of
+     the pages. */
+  function shortened(pf, word, pageWords) {
+    var start = pageWords && pageWords.words && pagePrefix(word.toLocaleLowerCase(), pageWords)
+    if (!start) return Promise.resolve({ results: [], note: "" })
+    return find(pf, start).then(function (results) {
+      return { results: results, note: results.length ? fill(text.textPrefix, { word: word, prefix: start }) : "" }
+    })
   }
 
   /* Pagefind's excerpt is the page's text with entities encoded and <mark> around the
