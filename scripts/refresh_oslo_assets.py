@@ -13,6 +13,11 @@ and writes:
 - the @font-face rules in docs/assets/stylesheets/punkt-tokens.css, with unicode-range, so
   a browser fetches an -ext file only for a page that uses one of its characters (a name
   such as Łódź); the split saves about a third of every font a reader downloads
+- docs/assets/oslo/fonts/OsloSans-<face>[-ext]-print.woff2   the same files with TrueType
+  outlines, and their @font-face rules ("Oslo Sans Print") in print.css: Chromium's PDF
+  writer embeds TrueType fonts, but draws CFF ones (Oslo Sans's own) as nameless Type 3
+  glyphs (`python scripts/refresh_oslo_assets.py --print-fonts` writes only these, from
+  the files in docs/assets/oslo/fonts)
 - docs/assets/oslo/favicon.png              the 32x32 favicon
 - overrides/.icons/oslo/logo.svg            the logo, inlined by Material so CSS can colour it
 - docs/assets/oslo/LICENSE                  the package's MIT licence, kept with the files
@@ -41,6 +46,7 @@ FONTS = {
 }
 FONT_DIR = "docs/assets/oslo/fonts"
 TOKENS_CSS = ROOT / "docs/assets/stylesheets/punkt-tokens.css"
+PRINT_CSS = ROOT / "docs/assets/stylesheets/print.css"
 FACES_START = "/* @font-face: written by scripts/refresh_oslo_assets.py, do not edit */\n"
 FACES_END = "/* end of @font-face */\n"
 # The main file of each face: Basic Latin and Latin-1 (æ, ø, å, ä, ö, é), the punctuation
@@ -94,6 +100,86 @@ def _subset(source: Path, target: Path, points: set[int]) -> None:
     subset.save_font(font, str(target), options)
 
 
+def _face_rule(family: str, style: str, weight: int, name: str, points: set[int]) -> str:
+    return (
+        "@font-face {\n"
+        f'  font-family: "{family}";\n'
+        f"  font-style: {style};\n"
+        f"  font-weight: {weight};\n"
+        "  font-display: swap;\n"
+        f'  src: url("../oslo/fonts/{name}") format("woff2");\n'
+        f"  unicode-range: {unicode_range(points)};\n"
+        "}\n"
+    )
+
+
+def _write_rules(css_file: Path, rules: list[str]) -> None:
+    css = css_file.read_text(encoding="utf-8")
+    start, end = css.index(FACES_START) + len(FACES_START), css.index(FACES_END)
+    css_file.write_text(css[:start] + "\n".join(rules) + css[end:], encoding="utf-8")
+
+
+def _as_truetype(source: Path, target: Path) -> None:
+    """`source` (CFF outlines) with the same glyphs as TrueType (quadratic) outlines."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont, newTable
+
+    font = TTFont(str(source))
+    order, glyphs = font.getGlyphOrder(), font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder, glyf.glyphs = order, {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        # Within one font unit of the curve; TrueType contours turn the other way.
+        glyphs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        glyf[name] = pen.glyph()
+    font["glyf"], font["loca"] = glyf, newTable("loca")
+    maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for field in (
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    font["maxp"] = maxp
+    post = font["post"]
+    post.formatType, post.extraNames, post.mapping, post.glyphOrder = 2.0, [], {}, order
+    for table in ("CFF ", "VORG"):
+        if table in font:
+            del font[table]
+    font.sfntVersion = "\x00\x01\x00\x00"
+    font.flavor = "woff2"
+    font.save(str(target))
+
+
+def write_print_fonts() -> list[str]:
+    """A TrueType copy of each font file, and their rules in print.css."""
+    from fontTools.ttLib import TTFont
+
+    rules, written = [], []
+    for face, (style, weight) in FONTS.items():
+        for part in ("", "-ext"):
+            source = ROOT / FONT_DIR / f"OsloSans-{face}{part}.woff2"
+            if not source.is_file():
+                continue
+            name = f"OsloSans-{face}{part}-print.woff2"
+            _as_truetype(source, ROOT / FONT_DIR / name)
+            points = set(TTFont(str(source)).getBestCmap())
+            if set(TTFont(str(ROOT / FONT_DIR / name)).getBestCmap()) != points:
+                raise SystemExit(f"{name}: the conversion lost or gained characters")
+            rules.append(_face_rule("Oslo Sans Print", style, weight, name, points))
+            written.append(f"{FONT_DIR}/{name}")
+    _write_rules(PRINT_CSS, rules)
+    return [*written, str(PRINT_CSS.relative_to(ROOT))]
+
+
 def write_fonts(source_dir: Path) -> list[str]:
     """Split each face into its main and -ext files and write the @font-face rules."""
     from fontTools.ttLib import TTFont
@@ -113,20 +199,9 @@ def write_fonts(source_dir: Path) -> list[str]:
             _subset(source, target, points)
             if set(TTFont(str(target)).getBestCmap()) != points:
                 raise SystemExit(f"{name}: the subset lost or gained characters")
-            rules.append(
-                "@font-face {\n"
-                '  font-family: "Oslo Sans";\n'
-                f"  font-style: {style};\n"
-                f"  font-weight: {weight};\n"
-                "  font-display: swap;\n"
-                f'  src: url("../oslo/fonts/{name}") format("woff2");\n'
-                f"  unicode-range: {unicode_range(points)};\n"
-                "}\n"
-            )
+            rules.append(_face_rule("Oslo Sans", style, weight, name, points))
             written.append(f"{FONT_DIR}/{name}")
-    css = TOKENS_CSS.read_text(encoding="utf-8")
-    start, end = css.index(FACES_START) + len(FACES_START), css.index(FACES_END)
-    TOKENS_CSS.write_text(css[:start] + "\n".join(rules) + css[end:], encoding="utf-8")
+    _write_rules(TOKENS_CSS, rules)
     written.append(str(TOKENS_CSS.relative_to(ROOT)))
     return written
 
@@ -145,6 +220,7 @@ def refresh(version: str) -> list[str]:
         with tarfile.open(tarball) as archive:
             archive.extractall(folder, filter="data")
         written = write_fonts(Path(folder) / "package" / "dist" / "fonts")
+        written += write_print_fonts()
         for source, target in COPIES.items():
             destination = ROOT / target
             destination.parent.mkdir(parents=True, exist_ok=True)
@@ -152,7 +228,8 @@ def refresh(version: str) -> list[str]:
             written.append(target)
     (ROOT / "docs/assets/oslo/SOURCE.txt").write_text(
         f"Files from the npm package `{PACKAGE}` version {version} (MIT licence, see LICENSE),\n"
-        "copied (the fonts split in two by character range) by `scripts/refresh_oslo_assets.py`.\n"
+        "copied (the fonts split in two by character range, and copied with TrueType outlines\n"
+        "for print) by `scripts/refresh_oslo_assets.py`.\n"
         "Do not edit them by hand.\n",
         encoding="utf-8",
     )
@@ -162,8 +239,13 @@ def refresh(version: str) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--version", default=VERSION, help=f"package version (default {VERSION})")
+    parser.add_argument(
+        "--print-fonts",
+        action="store_true",
+        help="only write the TrueType copies for print, from the fonts in docs/assets/oslo/fonts",
+    )
     args = parser.parse_args()
-    for path in refresh(args.version):
+    for path in write_print_fonts() if args.print_fonts else refresh(args.version):
         print(path)
     return 0
 
