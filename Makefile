@@ -1,7 +1,7 @@
 # One entry point for people and CI. Every target bootstraps .venv itself.
 #   make serve   build and serve the site on http://127.0.0.1:8000 with live reload, in
 #                Norwegian only; make serve LANGUAGES="nb en" (or LANGUAGES=all) for both
-#   make build   strict build into site/
+#   make build   strict build into site/, with each language's PDF (make serve makes none)
 #   make test    the whole test suite
 #   make check   the cross-link check (python -m handbook check)
 #   make new     a new page in every language: make new KIND=objective ID=so-2-5 TITLE="..." [ARGS="--goals mal-kunnskap"]
@@ -63,7 +63,10 @@ serve: $(VENV)/.site-deps
 	@echo 'make serve: building "$(LANGUAGES)"; make serve LANGUAGES=all for every language'
 	HANDBOOK_LANGUAGES="$(LANGUAGES)" $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# The build prints each language's PDF with Chromium (installed here when missing);
+# HANDBOOK_PDF=off builds without PDFs.
 build: $(VENV)/.site-deps
+	@sh scripts/install-test-tools.sh build
 	$(BIN)/mkdocs build --strict
 
 check: $(VENV)/.site-deps

@@ -17,7 +17,6 @@ import functools
 import gzip
 import io
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -27,6 +26,8 @@ import urllib.request
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from handbook.pdf import find_chromium
 
 
 class _PagesLikeHandler(SimpleHTTPRequestHandler):
@@ -141,13 +142,10 @@ def mkdocs_serve(
 
 
 def chromium() -> str | None:
-    """The system Chromium (Debian's `chromium`): $HANDBOOK_CHROMIUM or $CHROME_PATH, then the
-    usual names. Playwright's own browser download does not work on these machines. Used by
-    the benchmarks and by the browser tests' fixtures."""
-    candidates = [os.environ.get("HANDBOOK_CHROMIUM"), os.environ.get("CHROME_PATH")]
-    candidates += ["/usr/bin/chromium"]
-    candidates += [shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")]
-    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
+    """The system Chromium (Debian's `chromium`, or $HANDBOOK_CHROMIUM): the one the build
+    prints the PDFs with (handbook.pdf). Playwright's own browser download does not work on
+    these machines. Used by the benchmarks and by the browser tests' fixtures."""
+    return find_chromium()
 
 
 def require_chromium() -> str:

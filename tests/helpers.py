@@ -68,11 +68,15 @@ def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
 def strict_build(
     project: Path, site_dir: Path, *args: str, **env: str
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict [args]` of `project` into `site_dir`, in a fresh process."""
+    """`mkdocs build --strict [args]` of `project` into `site_dir`, in a fresh process.
+
+    Without the PDFs unless `HANDBOOK_PDF="on"` is given: printing them takes seconds, and
+    only the tests of the PDFs (tests/browser/test_print.py, on the served site) read them.
+    """
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *args],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "off", **env},
         capture_output=True,
         text=True,
         check=False,

@@ -40,11 +40,14 @@ def indexed(built_site) -> dict[str, dict]:
 
 
 def _pages(site_dir: Path, lang_prefix: str) -> set[str]:
-    """The URLs of the built pages of one language ("" for the default, "en/")."""
+    """The URLs of the built pages of one language ("" for the default, "en/"), without
+    the print page: it repeats every page, so it is not searched."""
     root = site_dir / lang_prefix
     urls = set()
     for page in root.rglob("index.html"):
         relative = page.parent.relative_to(site_dir).as_posix()
+        if relative.endswith("utskrift"):
+            continue
         if lang_prefix or not relative.startswith("en"):
             urls.add("/" if relative == "." else f"/{relative}/")
     return urls

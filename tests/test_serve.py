@@ -125,9 +125,13 @@ def test_the_reload_script_is_allowed_by_the_pages_policy(tmp_path: Path) -> Non
 
 def test_serve_keeps_the_search_index_up_to_date(tmp_path: Path) -> None:
     """`mkdocs serve` indexes after the reload (the hooks' background indexer): the index
-    is there, and a saved change reaches it."""
+    is there, and a saved change reaches it. It makes the print page, but no PDF: an
+    author would wait for it after every save."""
     project = copy_project(tmp_path / "project")
     with mkdocs_serve(project, "nb", startup_limit=WAIT) as (base, process):
+        printed = _wait_for(base + "utskrift/", "handbook-print-page", process)
+        assert ".pdf" not in printed
+        assert ".pdf" not in _fetch(base)
         entry = base + "pagefind/pagefind-entry.json"
         before = json.loads(_wait_for(entry, '"nb"', process))["languages"]["nb"]["hash"]
         assert _wait_for(base + "search/words.nb.json", '"rewrite"', process)

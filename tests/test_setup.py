@@ -18,7 +18,7 @@ import pytest
 from helpers import ROOT
 
 SCRIPT = ROOT / "scripts" / "install-test-tools.sh"
-ALL_PACKAGES = "chromium hunspell hunspell-no hunspell-en-gb"
+ALL_PACKAGES = "chromium hunspell hunspell-no hunspell-en-gb poppler-utils"
 
 
 def _stub(folder: Path, name: str, body: str) -> None:
@@ -44,6 +44,7 @@ def machine(tmp_path: Path):
         sudo: bool = True,
         have: tuple[str, ...] = (),
         env: dict[str, str] | None = None,
+        args: tuple[str, ...] = (),
     ):
         _stub(bin_dir, "id", f"echo {uid}")
         if apt:
@@ -56,7 +57,7 @@ def machine(tmp_path: Path):
             else:
                 _stub(bin_dir, program, "true")
         completed = subprocess.run(
-            ["/bin/sh", str(SCRIPT)],
+            ["/bin/sh", str(SCRIPT), *args],
             env={
                 "PATH": str(bin_dir),
                 "HUNSPELL_DICTIONARIES": str(tmp_path / "dictionaries"),
@@ -86,13 +87,13 @@ def test_installs_every_missing_package_with_sudo_when_not_root(machine) -> None
 
 
 def test_root_installs_without_sudo(machine) -> None:
-    completed, calls = machine(uid=0, have=("chromium", "hunspell", "nb_NO.dic"))
+    completed, calls = machine(uid=0, have=("chromium", "hunspell", "nb_NO.dic", "pdftotext"))
     assert completed.returncode == 0, completed.stderr
     assert calls == ["apt-get update -qq", "apt-get install -y -qq hunspell-en-gb"]
 
 
 def test_does_nothing_when_everything_is_there(machine) -> None:
-    completed, calls = machine(have=("chromium", "hunspell", "nb_NO.dic", "en_GB.dic"))
+    completed, calls = machine(have=("chromium", "hunspell", "nb_NO.dic", "en_GB.dic", "pdftotext"))
     assert (completed.returncode, completed.stdout, completed.stderr, calls) == (0, "", "", [])
 
 
@@ -109,10 +110,20 @@ def test_says_in_one_line_what_to_install_when_it_cannot(machine, missing) -> No
 def test_a_named_browser_needs_no_chromium(machine) -> None:
     completed, calls = machine(
         uid=0,
-        have=("hunspell", "nb_NO.dic", "en_GB.dic"),
+        have=("hunspell", "nb_NO.dic", "en_GB.dic", "pdftotext"),
         env={"HANDBOOK_CHROMIUM": "/usr/bin/google-chrome"},
     )
     assert (completed.returncode, completed.stderr, calls) == (0, "", [])
+
+
+def test_make_build_installs_only_chromium_for_the_pdfs(machine) -> None:
+    # The stand-ins stay on the PATH once made: the machine without apt-get comes first.
+    completed, calls = machine(uid=0, apt=False, args=("build",))
+    assert "make build: please install chromium" in completed.stderr
+    assert "HANDBOOK_PDF=off make build" in completed.stderr
+    completed, calls = machine(uid=0, args=("build",))
+    assert completed.returncode == 0, completed.stderr
+    assert calls == ["apt-get update -qq", "apt-get install -y -qq chromium"]
 
 
 def test_make_test_runs_the_installer_and_ci_runs_only_make_test() -> None:

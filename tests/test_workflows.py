@@ -176,3 +176,14 @@ def test_the_correction_form_has_the_field_the_site_prefills() -> None:
     assert '"content-correction.yml"' in (ROOT / "overrides" / "main.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_the_deploy_builds_the_pdfs_with_the_runners_chrome() -> None:
+    """The published site links every page to its PDF: the deploy's build must print them
+    (make build, PDFs not switched off), with the browser the runner has."""
+    deploy = _load(GITHUB / "workflows" / "deploy.yml")
+    builds = [s for s in deploy["jobs"]["build"]["steps"] if s.get("run") == "make build"]
+    assert len(builds) == 1
+    env = builds[0].get("env", {})
+    assert env.get("HANDBOOK_CHROMIUM") == "/usr/bin/google-chrome"
+    assert "HANDBOOK_PDF" not in env

@@ -17,6 +17,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
@@ -26,7 +27,7 @@ from jinja2.bccache import Bucket
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from . import content_policy, safe_html, search_synonyms, search_terms, words
+from . import content_policy, pdf, print_site, safe_html, search_synonyms, search_terms, words
 from .config import HandbookConfig, load_config
 from .dev_server import poll_more_often
 from .facts import page_facts
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page as MkDocsPage
 
 log = logging.getLogger("mkdocs.hooks.handbook")
@@ -80,6 +82,7 @@ class _State:
     updated: dict[str, int]  # path under docs/ -> time of its last commit; empty without git
     today: date  # the day review dates are judged by (review.today)
     written: list[Path] = field(default_factory=list)  # this build's pages, every language
+    print_pages: list[Path] = field(default_factory=list)  # each language's print page
 
 
 _state: _State | None = None
@@ -206,6 +209,16 @@ class _CompiledTemplates(BytecodeCache):
 
 
 _compiled_templates = _CompiledTemplates()
+
+
+# After mkdocs-static-i18n (-100), which has sorted this language's files and nav.
+@event_priority(-150)
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Add this language's print page (print_site): every page on one page."""
+    if _state is not None:
+        lang = _build_language(config)
+        files.append(print_site.add_file(config, lang, _state.graph.config.languages))
+    return nav
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -461,7 +474,8 @@ def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     """Give the finished page its Content Security Policy (content_policy), and note the
     page for the search index."""
     if _state is not None:
-        _state.written.append(Path(page.file.abs_dest_path))
+        pages = _state.print_pages if print_site.is_print_page(page) else _state.written
+        pages.append(Path(page.file.abs_dest_path))
     return content_policy.with_policy(output, page.content or "")
 
 
@@ -493,6 +507,20 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
         return context
     _absolute_alternates(config)
     lang = _page_language(page, _state.graph)
+    links = _print_links(page, lang, config)
+    context["handbook_print"] = links
+    if print_site.is_print_page(page):
+        print_site.content(
+            page,
+            nav,
+            _state.graph,
+            lang,
+            site_url=config.site_url or "",
+            today=_state.today,
+            language_name=_language_name(config, lang),
+            download=_download_html(links, lang),
+        )
+        page.edit_url = None  # it has no file of its own to edit
     graph_page = _graph_page(page, _state.graph, lang)
     if graph_page is not None:
         # Printed by overrides/main.html: the sources, review and edit lines, the notice.
@@ -506,6 +534,63 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
         page_dir = page.url.rstrip("/") if page.url.endswith("/") else posixpath.dirname(page.url)
         context["base_url"] = posixpath.relpath(lang, page_dir or ".")
     return context
+
+
+def _print_links(page: MkDocsPage, lang: str, config: MkDocsConfig) -> dict:
+    """The links "Skriv ut / last ned som PDF" of a page (overrides/main.html): to the
+    print page, and to the PDF where this build makes one. The PDF's size is known only
+    once it is printed, after the pages are written: the pages hold a placeholder that
+    on_post_build replaces."""
+    here = print_site.url(lang, _default_language(config))
+    home = "" if lang == _default_language(config) else f"{lang}/"
+    links: dict = {
+        "page": print_site.relative(page.url, here),
+        "this": page.url == here,
+        "home": page.url == home,
+    }
+    if _pdfs_wanted():
+        links["pdf"] = print_site.relative(page.url, here + _pdf_name(lang))
+        links["size"] = _size_placeholder(lang)
+    return links
+
+
+def _download_html(links: dict, lang: str) -> str:
+    """What the print page says above its contents on screen: what it is, and the PDF."""
+    own = words.of(lang)
+    text = escape(own["print_intro"])
+    if "pdf" in links:
+        label = escape(own["pdf_link"][:1].upper() + own["pdf_link"][1:])
+        text += f' <a href="{escape(links["pdf"])}" type="application/pdf">{label}</a>'
+        text += f" ({links['size']})"  # "PDF, 1,2 MB", once the PDF is made
+    return f'<p class="handbook-print-download">{text}</p>'
+
+
+def _pdfs_wanted() -> bool:
+    """PDFs are made by `mkdocs build` (and `make build`), unless HANDBOOK_PDF=off; never
+    by `mkdocs serve`, where an author waits for every save."""
+    return not _serving and pdf.wanted()
+
+
+def _pdf_name(lang: str) -> str:
+    return pdf.file_name(words.of(lang)["site_name"])
+
+
+def _size_placeholder(lang: str) -> str:
+    return f"HANDBOOK-PDF-SIZE-{lang}"
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    plugin = _i18n(config)
+    return plugin.default_language if plugin else config.theme["language"]
+
+
+def _language_name(config: MkDocsConfig, lang: str) -> str:
+    """The language's name as the language selector shows it (mkdocs.yml)."""
+    plugin = _i18n(config)
+    for entry in plugin.config.languages if plugin else ():
+        if entry.locale == lang:
+            return entry.name
+    return lang
 
 
 def _absolute_alternates(config: MkDocsConfig) -> None:
@@ -575,12 +660,44 @@ def on_post_build(config: MkDocsConfig) -> None:
         encoding="utf-8",
     )
     state = _state
+    if _pdfs_wanted():
+        _make_pdfs(site_dir, state)
     if not _serving:
         _index_search(site_dir, state)
         return
     # An author waits for the reload after every save; indexing (a quarter of a second)
     # can wait until after it. A failure is logged, and the next save tries again.
     _indexer.submit(_index_search_or_log, site_dir, state)
+
+
+def _make_pdfs(site_dir: Path, state: _State) -> None:
+    """Print each language's print page to its PDF, and write each PDF's size where the
+    pages hold its placeholder."""
+    jobs = {}
+    for print_page in state.print_pages:
+        url = print_page.parent.relative_to(site_dir).as_posix() + "/"
+        lang = next(
+            (code for code in state.graph.config.languages[1:] if url.startswith(f"{code}/")),
+            state.graph.config.default_language,
+        )
+        jobs[lang] = pdf.Job(url, print_page.parent / _pdf_name(lang))
+    try:
+        sizes = pdf.make(site_dir, jobs.values())
+    except pdf.PdfError as error:
+        raise PluginError(str(error)) from None
+    texts = {}
+    for lang, job in jobs.items():
+        own = words.of(lang)
+        size = pdf.size_text(sizes[job.target], own["decimal_separator"])
+        texts[_size_placeholder(lang)] = escape(own["pdf_size"]).replace("{size}", size)
+        log.info("PDF %s: %s", job.target.relative_to(site_dir).as_posix(), size)
+    for path in [*state.written, *state.print_pages]:
+        text = path.read_text(encoding="utf-8")
+        changed = text
+        for placeholder, size in texts.items():
+            changed = changed.replace(placeholder, size)
+        if changed != text:
+            path.write_text(changed, encoding="utf-8")
 
 
 def _index_search(site_dir: Path, state: _State) -> None:

@@ -57,7 +57,12 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
     site_dir = tmp_path_factory.mktemp("served-site")
     # REPO_URL as the deploy workflow sets it: edit and report links on, and (the privacy
     # test checks) still no request to GitHub from the reader's browser.
-    completed = strict_build(ROOT, site_dir, SITE_URL=base_url, REPO_URL=REPO_URL)
+    # The PDFs too, as `make build` makes them, where there is a Chromium to print them;
+    # without one the browser tests skip (or fail in CI) anyway.
+    pdfs = "on" if chromium() else "off"
+    completed = strict_build(
+        ROOT, site_dir, SITE_URL=base_url, REPO_URL=REPO_URL, HANDBOOK_PDF=pdfs
+    )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     with serve(site_dir, port, SITE_PATH) as served_url:
         assert served_url == base_url

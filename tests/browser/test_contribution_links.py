@@ -9,8 +9,9 @@ from conftest import REPO_URL, ROOT
 
 
 def _pages(site_dir):
+    """Every page made from a file in docs/ (the print page is made of all of them)."""
     for path in sorted(site_dir.rglob("index.html")):
-        if "assets" not in path.parts:
+        if "assets" not in path.parts and "utskrift" not in path.parts:
             yield path.relative_to(site_dir).as_posix(), path.read_text(encoding="utf-8")
 
 
