@@ -7,7 +7,10 @@
 overhead: the full strict build of this repository (hooks, check, i18n, git dates) and a
 bare Material build of the same Markdown (both languages as plain folders, the same
 Markdown extensions, search only: no hooks, no i18n, no other plugins), run alternately,
-median of N each, wall and CPU time; prints the ratios (target 1.10 or less).
+median of N each, wall and CPU time; prints the ratios (target 1.10 or less). The real
+build is run twice per round: without the PDFs (the build `make serve` repeats, and the
+one the ratio has always compared) and as `make build` makes it, with each language's PDF
+printed by Chromium; the difference is what the PDFs add.
 
 scaling: synthetic two-language handbooks (benchmarks/bench_check.py's generator) built
 with the real mkdocs.yml, overrides and hooks; prints time, time per page and peak
@@ -42,7 +45,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import bench_check  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Without the PDFs unless a benchmark asks for them (overhead): they take seconds, and
+# only the overhead table is about them.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "off"}
 
 
 @dataclass
@@ -120,16 +125,22 @@ def overhead(runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as folder:
         bare = _bare_project(Path(folder) / "bare")
         real_runs: list[Build] = []
+        pdf_runs: list[Build] = []
         bare_runs: list[Build] = []
         for run in range(runs):
             real_runs.append(build(ROOT, "mkdocs.yml", Path(folder) / "real-site"))
+            pdf_runs.append(build(ROOT, "mkdocs.yml", Path(folder) / "pdf-site", HANDBOOK_PDF="on"))
             bare_runs.append(build(bare, "mkdocs.yml", Path(folder) / "bare-site"))
             print(
                 f"  run {run + 1}/{runs}: real {real_runs[-1].seconds:.2f} s, "
-                f"bare {bare_runs[-1].seconds:.2f} s",
+                f"with PDFs {pdf_runs[-1].seconds:.2f} s, bare {bare_runs[-1].seconds:.2f} s",
                 file=sys.stderr,
                 flush=True,
             )
+        sizes = {
+            path.relative_to(Path(folder) / "pdf-site").as_posix(): path.stat().st_size
+            for path in sorted((Path(folder) / "pdf-site").rglob("*.pdf"))
+        }
 
     def median(builds: list[Build], field: str) -> float:
         return statistics.median(getattr(b, field) for b in builds)
@@ -137,7 +148,7 @@ def overhead(runs: int) -> None:
     print(f"| build, median of {runs} | wall time | CPU time |")
     print("| --- | ---: | ---: |")
     rows = (
-        ("real (strict, hooks, check, i18n, git dates)", real_runs),
+        ("real (strict, hooks, check, i18n, git dates), no PDFs", real_runs),
         ("bare Material, same Markdown", bare_runs),
     )
     for name, builds in rows:
@@ -146,6 +157,17 @@ def overhead(runs: int) -> None:
     wall = median(real_runs, "seconds") / median(bare_runs, "seconds")
     cpu = median(real_runs, "cpu_seconds") / median(bare_runs, "cpu_seconds")
     print(f"| ratio | {wall:.2f} | {cpu:.2f} |")
+    # CPU time includes Chromium, which prints: every process of the build is waited for.
+    with_pdfs, pdf_cpu = median(pdf_runs, "seconds"), median(pdf_runs, "cpu_seconds")
+    print(f"| real as `make build` makes it, with the PDFs | {with_pdfs:.2f} s | {pdf_cpu:.2f} s |")
+    added = with_pdfs - median(real_runs, "seconds")
+    added_cpu = pdf_cpu - median(real_runs, "cpu_seconds")
+    print(f"| what the PDFs add | +{added:.2f} s | +{added_cpu:.2f} s |")
+    print()
+    print("| PDF | size |")
+    print("| --- | ---: |")
+    for name, size in sizes.items():
+        print(f"| {name} | {size / 1_000_000:.2f} MB ({size:,} bytes) |")
 
 
 def real_config(nav_from: Path | None = None) -> str:

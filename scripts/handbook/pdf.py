@@ -18,11 +18,13 @@ the build instead of printing without it.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import shutil
 import unicodedata
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -92,47 +94,55 @@ def size_text(size: int, decimal_separator: str) -> str:
 
 
 def make(site_dir: Path, jobs: Iterable[Job], chromium: str | None = None) -> dict[Path, int]:
-    """Print each job's page to its PDF, in one browser; returns each PDF's size in bytes.
+    """Print each job's page to its PDF, in one browser, all at once (each language's page
+    prints in a renderer process of its own); returns each PDF's size in bytes.
 
     A PDF is written beside its target and renamed into place, so a failed print leaves
-    the last good file (or none), never half a file.
+    the last good file (or none), never half a file. Playwright's event loop runs in a
+    thread of its own, so a caller may have one of its own (a test's browser does).
     """
     jobs = list(jobs)
     executable = chromium or find_chromium()
     if executable is None:
         raise PdfError(f"no Chromium found to print the PDFs: {INSTALL_HINT}")
     try:
-        from playwright.sync_api import Error, sync_playwright
+        from playwright.async_api import Error
     except ImportError:
         raise PdfError("Playwright is not installed (requirements.txt): run `make build`") from None
-    sizes = {}
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable)
-            try:
-                for job in jobs:
-                    sizes[job.target] = _print(browser, site_dir.resolve(), job)
-            finally:
-                browser.close()
+        with ThreadPoolExecutor(1, thread_name_prefix="handbook-pdf") as thread:
+            printing = thread.submit(asyncio.run, _print_all(site_dir.resolve(), jobs, executable))
+            return printing.result()
     except Error as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else "no message"
         raise PdfError(f"Chromium ({executable}) could not print the PDFs: {first_line}") from None
-    return sizes
 
 
-def _print(browser, site_dir: Path, job: Job) -> int:
+async def _print_all(site_dir: Path, jobs: list[Job], executable: str) -> dict[Path, int]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=executable)
+        try:
+            sizes = await asyncio.gather(*(_print(browser, site_dir, job) for job in jobs))
+        finally:
+            await browser.close()
+    return {job.target: size for job, size in zip(jobs, sizes, strict=True)}
+
+
+async def _print(browser, site_dir: Path, job: Job) -> int:
     if not (site_dir / job.url / "index.html").is_file():
         raise PdfError(f"{job.url}: the print page is not in the built site")
     elsewhere: list[str] = []
     # No script runs: the print page needs none, and none can run while it is printed.
-    context = browser.new_context(java_script_enabled=False)
+    context = await browser.new_context(java_script_enabled=False)
     try:
-        page = context.new_page()
-        page.route("**/*", lambda route: _answer(route, site_dir, elsewhere))
-        response = page.goto(f"{ORIGIN}/{job.url}", wait_until="load")
+        page = await context.new_page()
+        await page.route("**/*", lambda route: _answer(route, site_dir, elsewhere))
+        response = await page.goto(f"{ORIGIN}/{job.url}", wait_until="load")
         if response is None or not response.ok:
             raise PdfError(f"{job.url}: the print page is not in the built site")
-        page.evaluate("document.fonts.ready.then(() => true)")
+        await page.evaluate("document.fonts.ready.then(() => true)")
         if elsewhere:
             shown = ", ".join(sorted(set(elsewhere))[:5])
             raise PdfError(
@@ -141,7 +151,7 @@ def _print(browser, site_dir: Path, job: Job) -> int:
             )
         job.target.parent.mkdir(parents=True, exist_ok=True)
         partial = job.target.with_name(job.target.name + ".part")
-        printed = page.pdf(
+        printed = await page.pdf(
             prefer_css_page_size=True,  # A4 and the margins, from the print style sheet
             print_background=True,
             tagged=True,
@@ -151,7 +161,7 @@ def _print(browser, site_dir: Path, job: Job) -> int:
         partial.replace(job.target)
         return job.target.stat().st_size
     finally:
-        context.close()
+        await context.close()
 
 
 def with_role_map(printed: bytes) -> bytes:
@@ -212,18 +222,18 @@ def _with_role_map_by_pypdf(printed: bytes, role_map) -> bytes:
     return out.getvalue()
 
 
-def _answer(route, site_dir: Path, elsewhere: list[str]) -> None:
+async def _answer(route, site_dir: Path, elsewhere: list[str]) -> None:
     """Answer a request from the built site, or refuse it if it is for another origin."""
     url = route.request.url
     if not url.startswith(ORIGIN + "/"):
         elsewhere.append(url)
-        route.abort()
+        await route.abort()
         return
     path = unquote(urlsplit(url).path).lstrip("/")
     target = (site_dir / path).resolve()
     if target.is_dir():
         target = target / "index.html"
     if not target.is_relative_to(site_dir) or not target.is_file():
-        route.fulfill(status=404, body="")
+        await route.fulfill(status=404, body="")
         return
-    route.fulfill(path=str(target))
+    await route.fulfill(path=str(target))

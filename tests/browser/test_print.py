@@ -269,8 +269,6 @@ def test_the_language_selector_leads_to_the_other_print_page(page, served_site) 
 def test_a_page_that_asks_another_site_for_anything_is_not_printed(tmp_path) -> None:
     """No request leaves the machine while a PDF is made: one for another origin is
     refused, and the build stops and names it rather than print without it."""
-    from concurrent.futures import ThreadPoolExecutor
-
     from static_server import chromium
 
     from handbook import pdf
@@ -286,10 +284,7 @@ def test_a_page_that_asks_another_site_for_anything_is_not_printed(tmp_path) -> 
     )
 
     def make(url: str) -> None:
-        # In a thread of its own: this worker's browser fixture may hold Playwright's
-        # loop in the main thread, and Playwright runs one per thread.
-        with ThreadPoolExecutor(1) as thread:
-            thread.submit(pdf.make, tmp_path, [pdf.Job(url, folder / "t.pdf")]).result()
+        pdf.make(tmp_path, [pdf.Job(url, folder / "t.pdf")])
 
     with pytest.raises(pdf.PdfError, match=r"other sites \(https://tracker\.example/pixel\.png\)"):
         make("utskrift/")
