@@ -71,7 +71,7 @@ def strict_build(
     """`mkdocs build --strict [args]` of `project` into `site_dir`, in a fresh process.
 
     Without the PDFs unless `HANDBOOK_PDF="on"` is given: printing them takes seconds, and
-    only the tests of the PDFs (tests/browser/test_print.py, on the served site) read them.
+    only the tests of the PDFs (tests/browser/test_print.py, on printed_site) read them.
     """
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *args],

@@ -136,4 +136,7 @@ def test_the_body_has_the_title_page_the_contents_and_each_page_in_order() -> No
     assert '<a href="#start">Start</a>' in html
     assert f'href="{SITE}om/kilder/#x"' in html
     nested = re.search(r"<nav[^>]*>(.*)</nav>", html, re.S).group(1)
-    assert '<li>Start<ol><li><a href="#start">' in nested
+    assert (
+        '<li>Start<ol><li class="handbook-print-contents__page"><a href="#start">Hvorfor &lt;b&gt;'
+        '</a><span class="handbook-print-contents__number"></span></li></ol></li>'
+    ) in nested

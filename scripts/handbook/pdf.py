@@ -30,6 +30,8 @@ from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .print_page import PAGE_ENTRY, PAGE_NUMBER
+
 ORIGIN = "https://handbook.invalid"  # .invalid: a name that can never reach a network
 # The structure types of PDF 2.0 that PDF 1.7 lacks, each as the PDF 1.7 type that means
 # the most like it (ISO 32000-2, 14.8.6; Chromium uses Strong and Em).
@@ -149,19 +151,50 @@ async def _print(browser, site_dir: Path, job: Job) -> int:
                 f"{job.url}: the print page asks for files from other sites ({shown}); "
                 "the PDF is made without any request leaving the site"
             )
+        # Chromium cannot number the contents (CSS target-counter): print once with room
+        # for the numbers, read where each section starts, and print again with them.
+        await page.evaluate(FILL_NUMBERS, {})
+        numbers = section_pages(await _pdf(page))
+        await page.evaluate(FILL_NUMBERS, numbers)
+        printed = await _pdf(page)
         job.target.parent.mkdir(parents=True, exist_ok=True)
         partial = job.target.with_name(job.target.name + ".part")
-        printed = await page.pdf(
-            prefer_css_page_size=True,  # A4 and the margins, from the print style sheet
-            print_background=True,
-            tagged=True,
-            outline=True,
-        )
         partial.write_bytes(with_role_map(printed))
         partial.replace(job.target)
         return job.target.stat().st_size
     finally:
         await context.close()
+
+
+async def _pdf(page) -> bytes:
+    return await page.pdf(
+        prefer_css_page_size=True,  # A4 and the margins, from the print style sheet
+        print_background=True,
+        tagged=True,
+        outline=True,
+    )
+
+
+# Writes each section's page number into its line of the contents (print_page.body), or
+# "000" (as wide as any number there will be, in a box of fixed width) where none is given.
+FILL_NUMBERS = f"""numbers => {{
+  for (const line of document.querySelectorAll(".{PAGE_ENTRY}")) {{
+    const section = line.querySelector("a").getAttribute("href").slice(1);
+    line.querySelector(".{PAGE_NUMBER}").textContent = String(numbers[section] ?? "000");
+  }}
+}}"""
+
+
+def section_pages(printed: bytes) -> dict[str, int]:
+    """The page (from 1) each element with an id starts on, from the PDF's named
+    destinations: Chromium names one after every id, as the links to them need."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(BytesIO(printed))
+    return {
+        unquote(name.removeprefix("/")): reader.get_destination_page_number(destination) + 1
+        for name, destination in reader.named_destinations.items()
+    }
 
 
 def with_role_map(printed: bytes) -> bytes:

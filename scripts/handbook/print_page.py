@@ -13,6 +13,10 @@ rewritten so that it still means what it meant alone (`rebase`):
   file, leads to the published site (absolute: a PDF has no site around it);
 - a file the page shows (an image) is addressed from the print page;
 - headings go one level down: the document has one h1, and each page's title is an h2;
+- white space is written as the browser shows it: a run of it is one space, and none is
+  left beside a block (a paragraph, a list item). Printed with `white-space: pre-wrap`
+  (print.css), the space where a line wraps then stays in the PDF's text: without it,
+  whatever reads the PDF's tags (a screen reader) got the two words as one ("væreblant");
 - what Chromium tags badly in the PDF is written as it tags it well: a link inside a
   picture hidden from screen readers (aria-hidden) is left out, or the PDF would tag it and
   read the picture's words aloud; a <figure> becomes a <div> and its caption a <p>, or the
@@ -52,12 +56,26 @@ ID_REFERENCES = frozenset(
 LOCAL_URL = re.compile(r"url\(\s*#([^)\s]+)\s*\)")  # SVG paint and marker references
 HEADINGS = {f"h{level}": f"h{min(level + 1, 6)}" for level in range(1, 7)}
 RENAMED = {**HEADINGS, "figure": "div", "figcaption": "p"}
+# Elements that stand as blocks, between which white space shows nothing (and `br`, beside
+# which a space would start or end a line).
+BLOCKS = frozenset(
+    {"address", "article", "aside", "blockquote", "br", "caption", "col", "colgroup", "dd"}
+    | {"details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p"}
+    | {"pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+)
+# Where white space is the content's own: kept as written.
+KEEP_SPACE = frozenset({"pre", "svg", "textarea"})
+WHITE_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's white space; a no-break space is text
 # Elements without an end tag, which never hold others.
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
     | {"track", "wbr"}
 )
 SEPARATOR = "--"  # between a page's id and an id of its own
+# A page's line in the contents, and the place for its page number in the PDF
+PAGE_ENTRY = "handbook-print-contents__page"
+PAGE_NUMBER = "handbook-print-contents__number"
 
 
 @dataclass(frozen=True)
@@ -173,13 +191,26 @@ class _Rewriter(HTMLParser):
         self.out: list[str] = []
         self._open: list[str] = []  # the elements the parser is inside
         self._hidden_from: int | None = None  # depth of the outermost aria-hidden element
+        self._kept = 0  # depth inside elements whose white space is kept (KEEP_SPACE)
+        self._space = False  # a space is due before the next text, unless a block comes
+        self._after_block = True  # the last thing written was a block's tag
+
+    def _tag(self, tag: str) -> None:
+        """Before a tag is written: the space that is due, unless the tag is a block's."""
+        block = tag in BLOCKS
+        if self._space and not block and not self._after_block and not self._kept:
+            self.out.append(" ")
+        self._space = False
+        self._after_block = block
 
     def _hidden(self) -> bool:
         return self._hidden_from is not None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag)
         if tag not in VOID:
             self._open.append(tag)
+            self._kept += tag in KEEP_SPACE
             if self._hidden_from is None and ("aria-hidden", "true") in attrs:
                 self._hidden_from = len(self._open)
         if tag == "a" and self._hidden():
@@ -187,6 +218,7 @@ class _Rewriter(HTMLParser):
         self.out.append(self._start(tag, attrs, closed=False))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag)
         self.out.append(self._start(tag, attrs, closed=True))
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> str:
@@ -205,10 +237,14 @@ class _Rewriter(HTMLParser):
         return f"<{RENAMED.get(tag, tag)}{names}{' /' if closed else ''}>"
 
     def handle_endtag(self, tag: str) -> None:
+        self._tag(tag)
         hidden = self._hidden()
         if tag in self._open:  # close it, and any element left open inside it
-            while self._open and self._open.pop() != tag:
-                pass
+            while self._open:
+                closed = self._open.pop()
+                self._kept -= closed in KEEP_SPACE
+                if closed == tag:
+                    break
             if self._hidden_from is not None and len(self._open) < self._hidden_from:
                 self._hidden_from = None
         if tag == "a" and hidden:
@@ -216,13 +252,29 @@ class _Rewriter(HTMLParser):
         self.out.append(f"</{RENAMED.get(tag, tag)}>")
 
     def handle_data(self, data: str) -> None:
-        self.out.append(data)
+        if self._kept:
+            self.out.append(data)
+            self._after_block = False
+            return
+        text = WHITE_SPACE.sub(" ", data)
+        core = text.strip(" ")
+        if text.startswith(" "):
+            self._space = True
+        if core:
+            self._text(core)
+            self._space = text.endswith(" ")
+
+    def _text(self, text: str) -> None:
+        if self._space and not self._after_block:
+            self.out.append(" ")
+        self.out.append(text)
+        self._space = self._after_block = False
 
     def handle_entityref(self, name: str) -> None:
-        self.out.append(f"&{name};")
+        self._text(f"&{name};")
 
     def handle_charref(self, name: str) -> None:
-        self.out.append(f"&#{name};")
+        self._text(f"&#{name};")
 
     def handle_comment(self, data: str) -> None:
         self.out.append(f"<!--{data}-->")
@@ -295,6 +347,7 @@ def body(
         for label, value in cover.lines
     )
     parts = [
+        # Nothing between the tags: the print style sheet keeps white space (pre-wrap).
         '<div class="handbook-print-cover">',
         f'<h1 id="{cover.title_id}">{escape(cover.title)}</h1>',
         lines,
@@ -319,14 +372,20 @@ def body(
             rebased,
             "</section>",
         ]
-    return "\n".join(parts)
+    return "".join(parts)
 
 
 def _contents(entries: tuple[Entry, ...]) -> str:
     items = []
     for entry in entries:
         title = escape(entry.title)
-        line = f'<a href="#{entry.section}">{title}</a>' if entry.section else title
-        under = _contents(entry.children) if entry.children else ""
-        items.append(f"<li>{line}{under}</li>")
+        if entry.section:
+            # The PDF writes the page the section starts on in the empty span (pdf.py).
+            items.append(
+                f'<li class="{PAGE_ENTRY}"><a href="#{entry.section}">{title}</a>'
+                f'<span class="{PAGE_NUMBER}"></span></li>'
+            )
+        else:
+            under = _contents(entry.children) if entry.children else ""
+            items.append(f"<li>{title}{under}</li>")
     return f"<ol>{''.join(items)}</ol>"

@@ -47,26 +47,34 @@ class ServedSite:
         return self.base_url + path.lstrip("/")
 
 
-@pytest.fixture(scope="session")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+def _build_and_serve(folder: Path, **env: str) -> Iterator[ServedSite]:
     """Build with SITE_URL pointing at SITE_PATH on a local port, then serve the build there
     as GitHub Pages would (benchmarks/static_server.py: compressed, cacheable, and nothing
     outside SITE_PATH)."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}{SITE_PATH}"
-    site_dir = tmp_path_factory.mktemp("served-site")
     # REPO_URL as the deploy workflow sets it: edit and report links on, and (the privacy
     # test checks) still no request to GitHub from the reader's browser.
-    # The PDFs too, as `make build` makes them, where there is a Chromium to print them;
-    # without one the browser tests skip (or fail in CI) anyway.
-    pdfs = "on" if chromium() else "off"
-    completed = strict_build(
-        ROOT, site_dir, SITE_URL=base_url, REPO_URL=REPO_URL, HANDBOOK_PDF=pdfs
-    )
+    completed = strict_build(ROOT, folder, SITE_URL=base_url, REPO_URL=REPO_URL, **env)
     assert completed.returncode == 0, completed.stdout + completed.stderr
-    with serve(site_dir, port, SITE_PATH) as served_url:
+    with serve(folder, port, SITE_PATH) as served_url:
         assert served_url == base_url
-        yield ServedSite(base_url, site_dir)
+        yield ServedSite(base_url, folder)
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The site as the deploy publishes it, without the PDFs (see printed_site)."""
+    yield from _build_and_serve(tmp_path_factory.mktemp("served-site"))
+
+
+@pytest.fixture(scope="session")
+def printed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The same, with the PDFs, as `make build` makes them: a build of its own, so only the
+    workers that run the PDF tests (tests/browser/test_print.py) wait for Chromium to print."""
+    if chromium() is None:
+        _missing("no Chromium to print the PDFs")
+    yield from _build_and_serve(tmp_path_factory.mktemp("printed-site"), HANDBOOK_PDF="on")
 
 
 @pytest.fixture(scope="session")

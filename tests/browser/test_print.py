@@ -1,5 +1,5 @@
 """The whole handbook as one print page and one PDF per language, as `make build` makes
-them (the served site is built with the PDFs, under a path as on GitHub Pages).
+them (printed_site: built with the PDFs, and served under a path as on GitHub Pages).
 
 The PDF is read as a reader's tools read it: pdftotext (poppler-utils) for its text, pypdf
 for its outline, links, metadata and tags.
@@ -50,17 +50,18 @@ def _pdf(site_dir: Path, lang: str) -> Path:
     return found[0]
 
 
-def _text(pdf: Path, *pages: int) -> str:
+@cache
+def _pages(pdf: Path) -> tuple[str, ...]:
+    """The text of each page, as pdftotext reads it (it ends every page with a form feed)."""
     if shutil.which("pdftotext") is None:
         _missing("no pdftotext (apt-get install poppler-utils)")
-    limits = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
     completed = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", *limits, str(pdf), "-"],
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
         capture_output=True,
         text=True,
         check=True,
     )
-    return completed.stdout
+    return tuple(completed.stdout.split("\f")[:-1])
 
 
 def _flat(text: str) -> str:
@@ -91,8 +92,8 @@ def _in_order(wanted: list[str], found: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_pdf_has_every_page_in_navigation_order_and_the_key_facts(served_site, lang) -> None:
-    text = _flat(_text(_pdf(served_site.site_dir, lang)))
+def test_the_pdf_has_every_page_in_navigation_order_and_the_key_facts(printed_site, lang) -> None:
+    text = _flat(" ".join(_pages(_pdf(printed_site.site_dir, lang))))
     # After the contents, which list the titles too: the pages themselves.
     body = text[text.index(_titles(lang)[0], text.index(of(lang)["print_contents"])) + 1 :]
     assert _in_order(_titles(lang)[1:], body) == []
@@ -101,22 +102,34 @@ def test_the_pdf_has_every_page_in_navigation_order_and_the_key_facts(served_sit
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_title_page_says_what_when_and_in_which_language(served_site, lang) -> None:
+def test_the_title_page_says_what_when_and_in_which_language(printed_site, lang) -> None:
     words = of(lang)
-    first = _flat(_text(_pdf(served_site.site_dir, lang), 1))
+    pages = _pages(_pdf(printed_site.site_dir, lang))
+    first = _flat(pages[0])
     assert first.startswith(words["site_name"])
     for label in ("print_language", "print_built", "print_checked"):
         assert f"{words[label]}:" in first
     assert {"nb": "Norsk (bokmål)", "en": "English"}[lang] in first
     # Page numbers from the second sheet on: "2 / 88".
-    pages = len(PdfReader(_pdf(served_site.site_dir, lang)).pages)
     assert not re.search(r"\b1 / \d+", first)
-    assert f"3 / {pages}" in _text(_pdf(served_site.site_dir, lang), 3)
+    assert f"3 / {len(pages)}" in pages[2]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_outline_has_an_entry_per_page(served_site, lang) -> None:
-    outline = _outline(PdfReader(_pdf(served_site.site_dir, lang)))
+def test_the_contents_give_the_page_each_page_starts_on(printed_site, lang) -> None:
+    pages = _pages(_pdf(printed_site.site_dir, lang))
+    contents = _flat(" ".join(pages[1:4]))
+    for title in _titles(lang):
+        found = re.search(re.escape(title) + r" (\d+)\b", contents)
+        assert found, title
+        page = int(found.group(1))
+        # The page starts with the section's address, then its title.
+        assert title in _flat(pages[page - 1])[:250], f"{title}: does not start page {page}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_outline_has_an_entry_per_page(printed_site, lang) -> None:
+    outline = _outline(PdfReader(_pdf(printed_site.site_dir, lang)))
     assert outline[0] == (0, of(lang)["site_name"])
     pages = [title for depth, title in outline if depth == 1]
     assert _in_order(_titles(lang), " | ".join(pages)) == []
@@ -124,9 +137,9 @@ def test_the_outline_has_an_entry_per_page(served_site, lang) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_metadata_has_the_title_and_language_and_the_pdf_is_tagged(served_site, lang) -> None:
+def test_the_metadata_has_the_title_and_language_and_the_pdf_is_tagged(printed_site, lang) -> None:
     # strict: the role map's update (handbook.pdf.with_role_map) must read without repairs.
-    reader = PdfReader(_pdf(served_site.site_dir, lang), strict=True)
+    reader = PdfReader(_pdf(printed_site.site_dir, lang), strict=True)
     assert reader.metadata.title == of(lang)["site_name"]
     root = reader.trailer["/Root"]
     assert root["/Lang"] == lang
@@ -147,8 +160,8 @@ def test_the_metadata_has_the_title_and_language_and_the_pdf_is_tagged(served_si
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_oslo_sans_is_embedded_as_a_font(served_site, lang) -> None:
-    reader = PdfReader(_pdf(served_site.site_dir, lang))
+def test_oslo_sans_is_embedded_as_a_font(printed_site, lang) -> None:
+    reader = PdfReader(_pdf(printed_site.site_dir, lang))
     fonts = {}
     for page in reader.pages[:6]:
         for font in (page.get("/Resources", {}).get("/Font") or {}).values():
@@ -160,8 +173,8 @@ def test_oslo_sans_is_embedded_as_a_font(served_site, lang) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_links_between_pages_stay_inside_the_document(served_site, lang) -> None:
-    reader = PdfReader(_pdf(served_site.site_dir, lang))
+def test_links_between_pages_stay_inside_the_document(printed_site, lang) -> None:
+    reader = PdfReader(_pdf(printed_site.site_dir, lang))
     inside, outside = 0, []
     for page in reader.pages:
         for annotation in page.get("/Annots") or []:
@@ -177,17 +190,17 @@ def test_links_between_pages_stay_inside_the_document(served_site, lang) -> None
     assert inside > 10 * len(_titles(lang))
     # What leaves the document is another site, or the other language's pages on this one:
     # never a page of this PDF, and never the address it was printed from.
-    own = served_site.base_url + LANGUAGES[lang]
+    own = printed_site.base_url + LANGUAGES[lang]
     for uri in outside:
         assert "handbook.invalid" not in uri
-        if uri.startswith(served_site.base_url) and lang == "nb":
-            assert uri.startswith(served_site.base_url + "en/") or "/assets/" in uri, uri
+        if uri.startswith(printed_site.base_url) and lang == "nb":
+            assert uri.startswith(printed_site.base_url + "en/") or "/assets/" in uri, uri
         elif uri.startswith(own):
             assert "/assets/" in uri, uri
 
 
-def test_each_pdf_has_only_its_own_language(served_site) -> None:
-    texts = {lang: _flat(_text(_pdf(served_site.site_dir, lang))) for lang in LANGUAGES}
+def test_each_pdf_has_only_its_own_language(printed_site) -> None:
+    texts = {lang: _flat(" ".join(_pages(_pdf(printed_site.site_dir, lang)))) for lang in LANGUAGES}
     nb_titles, en_titles = _titles("nb"), _titles("en")
     # Titles of three words or more: a name ("Interreg ØKS") may be quoted in the other.
     differing = [
@@ -207,8 +220,8 @@ def _print_links(html: str) -> list[tuple[str, str]]:
     return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', block.group(1))
 
 
-def test_every_page_links_to_the_print_page_and_the_pdf_with_its_size(served_site) -> None:
-    site = served_site.site_dir
+def test_every_page_links_to_the_print_page_and_the_pdf_with_its_size(printed_site) -> None:
+    site = printed_site.site_dir
     checked = 0
     for path in sorted(site.rglob("index.html")):
         rel = path.relative_to(site).as_posix()
@@ -235,14 +248,14 @@ def test_every_page_links_to_the_print_page_and_the_pdf_with_its_size(served_sit
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_print_page_passes_axe(reading_page, served_site, lang) -> None:
-    reading_page.goto(served_site.url(LANGUAGES[lang] + "utskrift/"), wait_until="load")
+def test_the_print_page_passes_axe(reading_page, printed_site, lang) -> None:
+    reading_page.goto(printed_site.url(LANGUAGES[lang] + "utskrift/"), wait_until="load")
     assert axe_violations(reading_page) == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_print_page_holds_every_page_and_its_links_stay_on_it(served_site, lang) -> None:
-    html = (served_site.site_dir / LANGUAGES[lang] / "utskrift" / "index.html").read_text("utf-8")
+def test_the_print_page_holds_every_page_and_its_links_stay_on_it(printed_site, lang) -> None:
+    html = (printed_site.site_dir / LANGUAGES[lang] / "utskrift" / "index.html").read_text("utf-8")
     html = html[html.index("<article") : html.index("</article>")]  # the theme's ids aside
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "an id twice"
@@ -254,16 +267,16 @@ def test_the_print_page_holds_every_page_and_its_links_stay_on_it(served_site, l
     # Each section says where it is published, and carries its sources and review date.
     assert html.count('class="handbook-print-url"') == len(sections)
     assert html.count('class="handbook-facts"') == len(sections)
-    page = (served_site.site_dir / LANGUAGES[lang] / "utskrift" / "index.html").read_text("utf-8")
+    page = (printed_site.site_dir / LANGUAGES[lang] / "utskrift" / "index.html").read_text("utf-8")
     assert '<meta name="robots" content="noindex">' in page
     # Not in the sitemap (the search index leaves it out too: tests/test_search_index.py).
-    assert "utskrift" not in (served_site.site_dir / "sitemap.xml").read_text("utf-8")
+    assert "utskrift" not in (printed_site.site_dir / "sitemap.xml").read_text("utf-8")
 
 
-def test_the_language_selector_leads_to_the_other_print_page(page, served_site) -> None:
-    page.goto(served_site.url("utskrift/"), wait_until="load")
+def test_the_language_selector_leads_to_the_other_print_page(page, printed_site) -> None:
+    page.goto(printed_site.url("utskrift/"), wait_until="load")
     link = page.locator('.md-select a[hreflang="en"]').first
-    assert link.get_attribute("href") == served_site.url("en/utskrift/")
+    assert link.get_attribute("href") == printed_site.url("en/utskrift/")
 
 
 def test_a_page_that_asks_another_site_for_anything_is_not_printed(tmp_path) -> None:
@@ -293,7 +306,7 @@ def test_a_page_that_asks_another_site_for_anything_is_not_printed(tmp_path) -> 
         make("en/utskrift/")
 
 
-def test_a_pdf_with_a_cross_reference_stream_gets_its_role_map_too(served_site) -> None:
+def test_a_pdf_with_a_cross_reference_stream_gets_its_role_map_too(printed_site) -> None:
     """Chromium writes a cross-reference table, which the role map's update extends by
     hand; a PDF whose last section is a stream is updated by pypdf's own writer."""
     from io import BytesIO
@@ -302,7 +315,7 @@ def test_a_pdf_with_a_cross_reference_stream_gets_its_role_map_too(served_site) 
 
     from handbook import pdf
 
-    printed = _pdf(served_site.site_dir, "nb").read_bytes()
+    printed = _pdf(printed_site.site_dir, "nb").read_bytes()
     streamed = pdf._with_role_map_by_pypdf(printed, DictionaryObject())
     assert b"/XRef" in streamed[-600:]
     reader = PdfReader(BytesIO(pdf.with_role_map(streamed)), strict=True)
