@@ -153,8 +153,10 @@ async def _print(browser, site_dir: Path, job: Job) -> int:
             )
         # Chromium cannot number the contents (CSS target-counter): print once with room
         # for the numbers, read where each section starts, and print again with them.
+        # The first print is only read for where things are: no tags, no outline (0.6 s
+        # instead of 1 s). The layout is the same.
         await page.evaluate(FILL_NUMBERS, {})
-        numbers = section_pages(await _pdf(page))
+        numbers = section_pages(await _pdf(page, tagged=False))
         await page.evaluate(FILL_NUMBERS, numbers)
         printed = await _pdf(page)
         job.target.parent.mkdir(parents=True, exist_ok=True)
@@ -166,12 +168,12 @@ async def _print(browser, site_dir: Path, job: Job) -> int:
         await context.close()
 
 
-async def _pdf(page) -> bytes:
+async def _pdf(page, tagged: bool = True) -> bytes:
     return await page.pdf(
         prefer_css_page_size=True,  # A4 and the margins, from the print style sheet
         print_background=True,
-        tagged=True,
-        outline=True,
+        tagged=tagged,
+        outline=tagged,
     )
 
 
