@@ -26,6 +26,7 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 from . import content_policy, pdf, print_site, safe_html, search_synonyms, search_terms, words
 from .config import HandbookConfig, load_config
@@ -82,7 +83,7 @@ class _State:
     updated: dict[str, int]  # path under docs/ -> time of its last commit; empty without git
     today: date  # the day review dates are judged by (review.today)
     written: list[Path] = field(default_factory=list)  # this build's pages, every language
-    print_pages: list[Path] = field(default_factory=list)  # each language's print page
+    print_pages: dict[str, Path] = field(default_factory=dict)  # language -> its print page
 
 
 _state: _State | None = None
@@ -474,8 +475,10 @@ def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     """Give the finished page its Content Security Policy (content_policy), and note the
     page for the search index."""
     if _state is not None:
-        pages = _state.print_pages if print_site.is_print_page(page) else _state.written
-        pages.append(Path(page.file.abs_dest_path))
+        if print_site.is_print_page(page):
+            _state.print_pages[page.file.locale] = Path(page.file.abs_dest_path)
+        else:
+            _state.written.append(Path(page.file.abs_dest_path))
     return content_policy.with_policy(output, page.content or "")
 
 
@@ -541,15 +544,16 @@ def _print_links(page: MkDocsPage, lang: str, config: MkDocsConfig) -> dict:
     print page, and to the PDF where this build makes one. The PDF's size is known only
     once it is printed, after the pages are written: the pages hold a placeholder that
     on_post_build replaces."""
-    here = print_site.url(lang, _default_language(config))
-    home = "" if lang == _default_language(config) else f"{lang}/"
+    default = _state.graph.config.default_language
+    here = print_site.url(lang, default)
+    home = "" if lang == default else f"{lang}/"
     links: dict = {
-        "page": print_site.relative(page.url, here),
+        "page": get_relative_url(here, page.url),
         "this": page.url == here,
         "home": page.url == home,
     }
     if _pdfs_wanted():
-        links["pdf"] = print_site.relative(page.url, here + _pdf_name(lang))
+        links["pdf"] = get_relative_url(here + _pdf_name(lang), page.url)
         links["size"] = _size_placeholder(lang)
     return links
 
@@ -577,11 +581,6 @@ def _pdf_name(lang: str) -> str:
 
 def _size_placeholder(lang: str) -> str:
     return f"HANDBOOK-PDF-SIZE-{lang}"
-
-
-def _default_language(config: MkDocsConfig) -> str:
-    plugin = _i18n(config)
-    return plugin.default_language if plugin else config.theme["language"]
 
 
 def _language_name(config: MkDocsConfig, lang: str) -> str:
@@ -673,14 +672,13 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _make_pdfs(site_dir: Path, state: _State) -> None:
     """Print each language's print page to its PDF, and write each PDF's size where the
     pages hold its placeholder."""
-    jobs = {}
-    for print_page in state.print_pages:
-        url = print_page.parent.relative_to(site_dir).as_posix() + "/"
-        lang = next(
-            (code for code in state.graph.config.languages[1:] if url.startswith(f"{code}/")),
-            state.graph.config.default_language,
+    jobs = {
+        lang: pdf.Job(
+            print_page.parent.relative_to(site_dir).as_posix() + "/",
+            print_page.parent / _pdf_name(lang),
         )
-        jobs[lang] = pdf.Job(url, print_page.parent / _pdf_name(lang))
+        for lang, print_page in state.print_pages.items()
+    }
     try:
         sizes = pdf.make(site_dir, jobs.values())
     except pdf.PdfError as error:
@@ -691,7 +689,7 @@ def _make_pdfs(site_dir: Path, state: _State) -> None:
         size = pdf.size_text(sizes[job.target], own["decimal_separator"])
         texts[_size_placeholder(lang)] = escape(own["pdf_size"]).replace("{size}", size)
         log.info("PDF %s: %s", job.target.relative_to(site_dir).as_posix(), size)
-    for path in [*state.written, *state.print_pages]:
+    for path in [*state.written, *state.print_pages.values()]:
         text = path.read_text(encoding="utf-8")
         changed = text
         for placeholder, size in texts.items():

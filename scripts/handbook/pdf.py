@@ -143,7 +143,8 @@ async def _print(browser, site_dir: Path, job: Job) -> int:
         await page.route("**/*", lambda route: _answer(route, site_dir, elsewhere))
         response = await page.goto(f"{ORIGIN}/{job.url}", wait_until="load")
         if response is None or not response.ok:
-            raise PdfError(f"{job.url}: the print page is not in the built site")
+            status = response.status if response is not None else "no answer"
+            raise PdfError(f"{job.url}: the print page did not load ({status})")
         await page.evaluate("document.fonts.ready.then(() => true)")
         if elsewhere:
             shown = ", ".join(sorted(set(elsewhere))[:5])

@@ -87,11 +87,6 @@ class Place:
     section: str
 
 
-def section_id(page_id: str) -> str:
-    """The id of a page's section in the print page."""
-    return page_id
-
-
 def rebase(
     html: str,
     *,

@@ -8,7 +8,6 @@ page outside the navigation, and gives it its text once every page's HTML is mad
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -85,14 +84,16 @@ def content(
     """
     words = of(lang)
     sections = []
+    toc = []  # the sidebar's table of contents: a line per section
     for nav_page in nav.pages:
         graph_page = graph.page_at(lang, getattr(nav_page.file, "norm_src_uri", ""))
         if graph_page is None or not graph_page.id or nav_page.content is None:
             continue
         facts = page_facts(graph, graph_page, today)
-        place = print_page.Place(nav_page.url, print_page.section_id(graph_page.id))
+        place = print_page.Place(nav_page.url, graph_page.id)  # the section's id: the page's
         canonical = nav_page.canonical_url or ""
         sections.append(print_page.Section(place, canonical, nav_page.content, facts.under))
+        toc.append({"level": 2, "id": place.section, "name": nav_page.title or "", "children": []})
     ids = {section.place.url: section.place.section for section in sections}
     cover = print_page.Cover(
         title=words["site_name"],
@@ -117,17 +118,10 @@ def content(
                 "level": 1,
                 "id": cover.title_id,  # Material's "skip to content" link leads here
                 "name": words["site_name"],
-                "children": [
-                    {"level": 2, "id": s.place.section, "name": _title(nav, s), "children": []}
-                    for s in sections
-                ],
+                "children": toc,
             }
         ]
     )
-
-
-def _title(nav: Navigation, section: print_page.Section) -> str:
-    return next(p.title or "" for p in nav.pages if p.url == section.place.url)
 
 
 def _entries(items, ids: dict[str, str]) -> tuple[print_page.Entry, ...]:
@@ -154,10 +148,3 @@ def _checked(graph: Graph, lang: str) -> str:
         return "\u2013"
     first, last = long_date(days[0], lang), long_date(days[-1], lang)
     return first if first == last else f"{first} \u2013 {last}"
-
-
-def relative(from_url: str, to_url: str) -> str:
-    """`to_url` (site-relative, as `utskrift/`) as a link from the page at `from_url` (a
-    directory URL, as `en/bruk/`, or "" for the home page)."""
-    link = posixpath.relpath("/" + to_url, "/" + from_url)
-    return link + "/" if to_url.endswith("/") else link
