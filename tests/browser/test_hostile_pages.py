@@ -23,9 +23,10 @@ LEFT_OVER = """() => {
   const found = [];
   for (const el of document.querySelectorAll("article *")) {
     const tag = el.tagName.toLowerCase();
-    // The build's own relation pictures (relation_pictures.py) are the one SVG allowed;
-    // their attributes and addresses are still checked below, like every element's.
-    const picture = el.matches("figure.handbook-picture > svg.handbook-picture__svg");
+    // The build's own relation pictures (relation_pictures.py) are the one SVG allowed
+    // (in a <figure>, or a <div> on the print page); their attributes and addresses are
+    // still checked below, like every element's.
+    const picture = el.matches(".handbook-picture > svg.handbook-picture__svg");
     if (["script", "style", "iframe", "object", "embed", "form", "svg", "math", "base",
          "meta", "link", "noscript", "template"].includes(tag) && !picture) found.push(tag);
     for (const attribute of el.getAttributeNames()) {
@@ -120,3 +121,40 @@ def _visit_and_poke(page, url: str, marker: str) -> None:
             pass  # covered or moving: a reader could not click it either
     page.keyboard.press("Tab")
     page.wait_for_timeout(300)  # handlers that fire on load, focus or toggle have run
+
+
+@pytest.mark.parametrize("path", ["utskrift/", "en/utskrift/"])
+def test_the_print_page_with_every_payload_does_nothing(hostile_tab, hostile_site, path) -> None:
+    """The print page holds every page of its language, payloads and all, rewritten
+    (print_page.py): the rewrite must not bring back anything the sanitiser took out."""
+    page = hostile_tab
+    base_url, planted = hostile_site
+    origin = urlsplit(base_url)[:2]
+    requests: list[str] = []
+    dialogs: list[str] = []
+
+    def on_request(request) -> None:
+        requests.append(request.url)
+
+    def on_dialog(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("request", on_request)
+    page.on("dialog", on_dialog)
+    try:
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(300)
+    finally:
+        page.remove_listener("request", on_request)
+        page.remove_listener("dialog", on_dialog)
+    markers = [m for m, p in planted.items() if p.url.startswith("en/") == path.startswith("en/")]
+    text = page.locator("article").inner_text()
+    assert any(marker in text for marker in markers), "the payloads' pages are not on it"
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == []
+    assert page.evaluate(LEFT_OVER) == []
+    foreign = [r for r in requests if not r.startswith("data:") and urlsplit(r)[:2] != origin]
+    assert foreign == []
