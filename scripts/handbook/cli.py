@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .config import ConfigError, load_config
+from .messages import DEFAULT_LANGUAGE, LANGUAGES
 from .model import UnreadableError, load_graph
 from .output import FORMATTERS
 from .page_html import RenderError
@@ -50,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=sorted(FORMATTERS),
         default=default_format,
         help="output format (default: github under GitHub Actions, otherwise human)",
+    )
+    check.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="the language of the messages: nb (Norwegian, the default) or en (English)",
     )
     check.add_argument(
         "--rule",
@@ -193,7 +200,10 @@ def _translated(args: argparse.Namespace) -> int:
             print(f"handbook translated: {error}", file=sys.stderr)
             status = EXIT_USAGE
         except UnreadableError as error:
-            print(f"handbook translated: {path}:{error.line}: {error.message}", file=sys.stderr)
+            print(
+                f"handbook translated: {path}:{error.line}: {error.message(DEFAULT_LANGUAGE)}",
+                file=sys.stderr,
+            )
             status = EXIT_USAGE
     return status
 
@@ -231,5 +241,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = error.args[0] if isinstance(error, KeyError) else str(error)
         print(f"handbook check: {message}", file=sys.stderr)
         return EXIT_USAGE
-    print(FORMATTERS[args.format](findings, len(graph.pages)))
+    print(FORMATTERS[args.format](findings, len(graph.pages), args.lang))
     return EXIT_FINDINGS if any(f.is_error for f in findings) else EXIT_CLEAN

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import yaml
 
+from .messages import Text
 from .model import UnreadableError, decode_as_mkdocs, refuse_control_characters
 from .safe_yaml import FileLoader, RejectedYAMLError
+from .yaml_problems import explain
 
 NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -25,8 +27,15 @@ class Problem:
 
     path: str
     line: int
-    message: str
-    hint: str = ""
+    message: Text
+    hint: Text | None = None
+
+    def __post_init__(self) -> None:
+        # While the modules move to Text (issue 17): a plain string reads the same in both.
+        if isinstance(self.message, str):
+            object.__setattr__(self, "message", Text(self.message, self.message))
+        if isinstance(self.hint, str):
+            object.__setattr__(self, "hint", Text(self.hint, self.hint) if self.hint else None)
 
 
 class MissingFileError(FileNotFoundError):
@@ -45,11 +54,26 @@ def compose(root: Path, path: str, max_bytes: int) -> tuple[yaml.Node | None, li
     except FileNotFoundError:
         raise MissingFileError(path) from None
     except OSError as error:
-        return None, [Problem(path, 1, f"cannot read the file: {error}")]
+        reason = error.strerror or str(error)
+        return None, [
+            Problem(
+                path,
+                1,
+                Text(f"Filen kan ikke leses: {reason}.", f"The file cannot be read: {reason}."),
+            )
+        ]
     if len(data) > max_bytes:
         return None, [
-            Problem(path, 1, f"the file is larger than {max_bytes // 1024} KB, the limit")
+            Problem(
+                path,
+                1,
+                Text(
+                    f"Filen er større enn grensen på {max_bytes // 1024} KB.",
+                    f"The file is larger than the limit of {max_bytes // 1024} KB.",
+                ),
+            )
         ]
+    text = ""
     try:
         text = decode_as_mkdocs(data)
         refuse_control_characters(text)
@@ -57,11 +81,10 @@ def compose(root: Path, path: str, max_bytes: int) -> tuple[yaml.Node | None, li
     except UnreadableError as error:
         return None, [Problem(path, error.line, error.message, error.hint)]
     except RejectedYAMLError as error:
-        return None, [Problem(path, error.problem_mark.line + 1, error.problem)]
+        return None, [Problem(path, error.problem_mark.line + 1, error.text, error.hint)]
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return None, [Problem(path, line, f"not valid YAML: {getattr(error, 'problem', error)}")]
+        line, message, hint = explain(error, text)
+        return None, [Problem(path, line + 1, message, hint)]
 
 
 def line_of(node: yaml.Node) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .messages import Text
+
 Severity = Literal["error", "warning"]
 
 
@@ -13,16 +15,25 @@ class Finding:
     """One problem in the content.
 
     Sorting a list of findings orders them by file, line and code, which is the order the
-    CLI prints them in and the order a reader fixes them in.
+    CLI prints them in and the order a reader fixes them in. The message says what is
+    wrong; the hint what to write instead, with an example. Both are in both languages
+    (messages.py); the formatters choose one.
     """
 
     path: str
     line: int
     code: str
-    message: str = field(compare=False)
-    hint: str = field(default="", compare=False)
+    message: Text = field(compare=False)
+    hint: Text | None = field(default=None, compare=False)
     severity: Severity = field(default="error", compare=False)
     rule: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        # While the rules move to Text (issue 17): a plain string reads the same in both.
+        if isinstance(self.message, str):
+            object.__setattr__(self, "message", Text(self.message, self.message))
+        if isinstance(self.hint, str):
+            object.__setattr__(self, "hint", Text(self.hint, self.hint) if self.hint else None)
 
     @property
     def is_error(self) -> bool:

@@ -36,6 +36,7 @@ from .findings import Finding
 from .git_history import has_full_history, last_commit_times
 from .glossary import glossary_page, tooltips
 from .inventory import docs_path, take_inventory
+from .messages import DEFAULT_LANGUAGE
 from .model import (
     FRONT_MATTER_KEYS,
     Graph,
@@ -45,6 +46,7 @@ from .model import (
     read_page_bytes,
     readable_text,
 )
+from .output import human_line
 from .plain_text import as_template_text
 from .relation_pictures import pictures, publish
 from .render import (
@@ -342,9 +344,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _describe(finding: Finding) -> str:
-    """A finding as the check prints it: `path:line: CODE message (hint)`."""
-    text = f"{finding.path}:{finding.line}: {finding.code} {finding.message}"
-    return f"{text} ({finding.hint})" if finding.hint else text
+    """A finding as the check prints it: `path:line: CODE message hint`, in Norwegian."""
+    return human_line(finding)
 
 
 # Pages over a limit of the check (HB013), by path, with the first finding: a build that
@@ -372,7 +373,7 @@ def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
     try:
         data = read_page_bytes(page.file.abs_src_path)
     except UnreadableError as error:
-        return _not_rendered(page.file.src_uri, error.message)
+        return _not_rendered(page.file.src_uri, error.message(DEFAULT_LANGUAGE))
     text = readable_text(data)
     # The check skipped this page's limits, having no text to measure. MkDocs renders all
     # of `text` (front matter it cannot read included), so that is what is measured.

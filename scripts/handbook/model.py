@@ -34,7 +34,9 @@ from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
 
 from .config import HandbookConfig
 from .inventory import Inventory, take_inventory
+from .messages import Text, code
 from .safe_yaml import FrontMatterLoader, RejectedYAMLError, rejection_of
+from .yaml_problems import BYTE_ORDER_MARK, byte_order_mark, explain
 
 if TYPE_CHECKING:
     from .sources import Sources
@@ -126,10 +128,11 @@ class Page:
     display_path: str  # path shown in findings, relative to the project root
     meta: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
+    key_texts: dict[str, str] = field(default_factory=dict)  # each key's line as written
     body: str = ""
     body_line: int = 1  # file line number of the first body line
-    error: tuple[int, str] | None = None  # (line, message) when the page cannot be read
-    error_hint: str = ""  # how to fix `error`, when the front-matter rule's hint does not say
+    error: tuple[int, Text] | None = None  # (line, message) when the page cannot be read
+    error_hint: Text | None = None  # how to fix `error`, when the front-matter rule's does not say
 
     @property
     def id(self) -> str | None:
@@ -552,8 +555,8 @@ def split_front_matter(text: str) -> SplitPage:
 class UnreadableError(ValueError):
     """A file that is not text the handbook reads, with the line to look at and a fix."""
 
-    def __init__(self, line: int, message: str, hint: str = "") -> None:
-        super().__init__(f"line {line}: {message}")
+    def __init__(self, line: int, message: Text, hint: Text | None = None) -> None:
+        super().__init__(f"line {line}: {message.en}")
         self.line = line
         self.message = message
         self.hint = hint
@@ -579,9 +582,16 @@ def decode_as_mkdocs(data: bytes) -> str:
         before = _normalise_line_breaks(data[: error.start].decode("utf-8"))
         raise UnreadableError(
             before.count("\n") + 1,
-            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} on this line)",
-            "save it as UTF-8 (most editors offer it under Save as, or as the encoding "
-            "at the bottom of the window)",
+            Text(
+                f"Filen er ikke UTF-8-tekst (byten 0x{data[error.start]:02x} på denne linjen).",
+                f"The file is not UTF-8 text (byte 0x{data[error.start]:02x} on this line).",
+            ),
+            Text(
+                "Lagre den som UTF-8. De fleste redigeringsprogram har det under «Lagre som» "
+                "eller som tegnkoding nederst i vinduet.",
+                "Save it as UTF-8. Most editors offer it under Save as, or as the encoding "
+                "at the bottom of the window.",
+            ),
         ) from None
     return _normalise_line_breaks(text)
 
@@ -605,23 +615,39 @@ def read_page_bytes(path: str | Path) -> bytes:
     """A page's bytes, or UnreadableError when it is not a file of its own that can be read
     (a symbolic link could name /dev/zero, a pipe, or a file outside the handbook that the
     site would then publish), or is larger than MAX_PAGE_BYTES (only that much is read)."""
-    hint = "pages are files in docs/<language>/: put the text itself there"
+    hint = Text(
+        "Sider er filer i docs/<språk>/. Legg selve teksten der.",
+        "Pages are files in docs/<language>/. Put the text itself there.",
+    )
     try:
         mode = os.lstat(path).st_mode
         if stat.S_ISLNK(mode):
-            raise UnreadableError(1, "the page is a symbolic link, not a file", hint)
+            raise UnreadableError(
+                1,
+                Text(
+                    "Siden er en symbolsk lenke, ikke en fil.",
+                    "The page is a symbolic link, not a file.",
+                ),
+                hint,
+            )
         if not stat.S_ISREG(mode):
-            raise UnreadableError(1, "the page is not a file", hint)
+            raise UnreadableError(1, Text("Siden er ikke en fil.", "The page is not a file."), hint)
         with open(path, "rb") as handle:
             data = handle.read(MAX_PAGE_BYTES + 1)
             size = os.fstat(handle.fileno()).st_size
     except OSError as error:
-        raise UnreadableError(1, f"cannot read the file: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise UnreadableError(
+            1, Text(f"Filen kan ikke leses: {reason}.", f"The file cannot be read: {reason}.")
+        ) from None
     if len(data) > MAX_PAGE_BYTES:
         raise UnreadableError(
             1,
-            f"the page is {size // 1024} KB; the limit is {MAX_PAGE_BYTES // 1024} KB",
-            "split it into several pages",
+            Text(
+                f"Siden er {size // 1024} KB. Grensen er {MAX_PAGE_BYTES // 1024} KB.",
+                f"The page is {size // 1024} KB. The limit is {MAX_PAGE_BYTES // 1024} KB.",
+            ),
+            Text("Del den opp i flere sider.", "Split it into several pages."),
         )
     return data
 
@@ -640,10 +666,18 @@ def refuse_control_characters(text: str) -> None:
     if control:
         raise UnreadableError(
             text.count("\n", 0, control.start()) + 1,
-            f"the file has a control character (U+{ord(control.group()):04X}) on this line, "
-            "which no text has",
-            "remove it; if the file has one after every letter, it was saved as UTF-16: "
-            "save it as UTF-8",
+            Text(
+                f"Filen har et kontrolltegn (U+{ord(control.group()):04X}) på denne linjen. "
+                "Det hører ikke hjemme i tekst.",
+                f"The file has a control character (U+{ord(control.group()):04X}) on this "
+                "line, which no text has.",
+            ),
+            Text(
+                "Slett det. Har filen et slikt tegn etter hver bokstav, er den lagret som "
+                "UTF-16: lagre den som UTF-8.",
+                "Delete it. If the file has one after every letter, it was saved as UTF-16: "
+                "save it as UTF-8.",
+            ),
         )
 
 
@@ -669,8 +703,16 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
     """Read one Markdown file into a Page; problems are kept on the page, not raised."""
     page = Page(lang=lang, rel_path=rel_path, path=str(path), display_path=display_path)
     if not rel_path.isascii() and _SURROGATE.search(rel_path):  # bytes os.scandir kept
-        page.error = (1, "the file name is not UTF-8 text")
-        page.error_hint = "rename the file; MkDocs makes its address from the name"
+        page.error = (
+            1,
+            Text("Filnavnet er ikke UTF-8-tekst.", "The file name is not UTF-8 text."),
+        )
+        page.error_hint = Text(
+            "Gi filen et nytt navn med små bokstaver, tall og bindestrek. Adressen til siden "
+            "lages av navnet.",
+            "Rename the file with lowercase letters, digits and hyphens. The page's address "
+            "is made from its name.",
+        )
         return page
     try:
         text = read_page_text(path)
@@ -681,12 +723,13 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
     front, front_line = split.front, split.front_line
     page.body, page.body_line = split.body, split.body_line
     if front is None:
-        page.error = (1, "the page has no front matter (it must start with a '---' block)")
+        page.error, page.error_hint = _missing_front_matter(text)
         return page
     for offset, line in enumerate(front.split("\n")):
         match = _TOP_LEVEL_KEY.match(line)
         if match and match.group(1) not in page.key_lines:
             page.key_lines[match.group(1)] = front_line + offset
+            page.key_texts[match.group(1)] = line
     if not split.closed:
         page.error = _unread_block(front, front_line)
         return page
@@ -694,65 +737,138 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
     if len(encoded) > MAX_FRONT_MATTER_BYTES:
         page.error = (
             front_line + encoded[:MAX_FRONT_MATTER_BYTES].count(b"\n"),
-            f"the front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB "
-            "from this line on",
+            Text(
+                f"Front matter er større enn {MAX_FRONT_MATTER_BYTES // 1024} KB fra denne linjen.",
+                f"The front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB from "
+                "this line on.",
+            ),
         )
-        page.error_hint = "front matter holds the page's id, kind, description and relations"
+        page.error_hint = Text(
+            "Front matter har bare sidens id, kind, description og relasjoner.",
+            "Front matter holds only the page's id, kind, description and relations.",
+        )
         return page
     try:
-        data = yaml.load(front, Loader=FrontMatterLoader)
+        data, repeated = _load_front_matter(front)
     except RejectedYAMLError as error:
-        page.error = (front_line + error.problem_mark.line, error.problem)
+        page.error = (front_line + error.problem_mark.line, error.text)
+        page.error_hint = error.hint
         return page
     except yaml.YAMLError as error:
-        page.error = (
-            front_line + _error_line(error),
-            f"the front matter is not valid YAML: "
-            f"{getattr(error, 'problem', None) or str(error).splitlines()[0]}",
-        )
+        line, message, hint = explain(error, front)
+        page.error, page.error_hint = (front_line + line, message), hint
         return page
-    except ValueError as error:  # a value YAML recognises but cannot build, e.g. 2022-13-45
+    except ValueError:  # a value YAML recognises but cannot build, e.g. 2022-13-45
+        line = _failing_value_line(front)
+        written = front.split("\n")[line].strip()
         page.error = (
-            front_line + _failing_value_line(front),
-            f"the front matter has a value YAML cannot read: {error}",
+            front_line + line,
+            Text(
+                f"{code(written)} ser ut som en dato eller et tall, men YAML kan ikke lese det.",
+                f"{code(written)} looks like a date or a number, but YAML cannot read it.",
+            ),
+        )
+        page.error_hint = Text(
+            "Skriv en dato som finnes, som år-måned-dag: `last_reviewed: 2026-12-02`.",
+            "Write a date that exists, as year-month-day: `last_reviewed: 2026-12-02`.",
         )
         return page
     if not isinstance(data, dict):
         page.error = (
             front_line,
-            "the front matter must be a mapping of keys to values "
-            "(MkDocs would show the block as text)",
+            Text(
+                "Front matter må være felt med verdier, ett per linje. MkDocs ville vist "
+                "blokken som tekst.",
+                "The front matter must be fields with values, one per line. MkDocs would "
+                "show the block as text.",
+            ),
+        )
+        page.error_hint = Text(
+            "Skriv hvert felt som `navn: verdi`, for eksempel `kind: page`.",
+            "Write each field as `name: value`, for example `kind: page`.",
+        )
+        return page
+    if repeated:
+        key, line, first = repeated
+        page.error = (
+            front_line + line,
+            Text(
+                f"Feltet {code(key)} står to ganger (første gang på linje {front_line + first}). "
+                "YAML bruker bare den siste, og den første blir borte uten varsel.",
+                f"The field {code(key)} is written twice (first on line {front_line + first}). "
+                "YAML keeps only the last, and the first is lost without a word.",
+            ),
+        )
+        page.error_hint = Text(
+            "Slå dem sammen til én linje, for eksempel `goals: [mal-a, mal-b]`.",
+            "Merge them into one line, for example `goals: [mal-a, mal-b]`.",
         )
         return page
     page.meta = data
     return page
 
 
-def _unread_block(front: str, front_line: int) -> tuple[int, str]:
-    """The finding for a '---' block MkDocs does not read as front matter."""
-    closing = _CLOSING_LINE.search(front)
-    if closing is None:
-        return (1, "the front matter is not closed with a '---' line")
+def _load_front_matter(front: str) -> tuple[Any, tuple[str, int, int] | None]:
+    """The front matter's value, and the first key written twice in its top-level mapping
+    with its 0-based line and that of its first use (YAML keeps the last without a word)."""
+    loader = FrontMatterLoader(front)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            line = key_node.start_mark.line
+            if key_node.value in seen:
+                return data, (key_node.value, line, seen[key_node.value])
+            seen[key_node.value] = line
+    return data, None
+
+
+def _missing_front_matter(text: str) -> tuple[tuple[int, Text], Text]:
+    """Why a page has no front matter, and how to give it one."""
+    if text.startswith(BYTE_ORDER_MARK) and _OPENING_LINE.match(text.lstrip(BYTE_ORDER_MARK)):
+        message, hint = byte_order_mark()
+        return (1, message), hint
     return (
-        front_line + front.count("\n", 0, closing.start()),
-        "MkDocs would not read this block as front matter and would show it as text "
-        "(it needs at least one line between the '---' lines and a line break after the "
-        "closing one)",
+        1,
+        Text(
+            "Siden har ingen front matter. Den må begynne med en blokk mellom to `---`-linjer.",
+            "The page has no front matter. It must start with a block between two `---` lines.",
+        ),
+    ), Text(
+        "Skriv de første linjene slik: `---`, `id: sidens-id`, `kind: page`, "
+        "`description: Én setning.` og `---`.",
+        "Start the page with these lines: `---`, `id: page-id`, `kind: page`, "
+        "`description: One sentence.` and `---`.",
     )
 
 
-def _error_line(error: yaml.YAMLError) -> int:
-    """The 0-based line of the front matter where the reader should look.
-
-    PyYAML reports an unclosed `[` or `{` where it gave up (often the next key); the line
-    that needs the fix is where the bracket opened, which it gives as the context.
-    """
-    context = getattr(error, "context", None) or ""
-    context_mark = getattr(error, "context_mark", None)
-    if "flow" in context and context_mark is not None:
-        return context_mark.line
-    mark = getattr(error, "problem_mark", None) or context_mark
-    return mark.line if mark is not None else 0
+def _unread_block(front: str, front_line: int) -> tuple[int, Text]:
+    """The finding for a '---' block MkDocs does not read as front matter."""
+    closing = _CLOSING_LINE.search(front)
+    if closing is None:
+        return (
+            1,
+            Text(
+                "Front matter blir ikke avsluttet med en `---`-linje.",
+                "The front matter is not closed with a `---` line.",
+            ),
+        )
+    return (
+        front_line + front.count("\n", 0, closing.start()),
+        Text(
+            "MkDocs ville ikke lest blokken som front matter, men vist den som tekst. Det må "
+            "være minst én linje mellom `---`-linjene og et linjeskift etter den siste.",
+            "MkDocs would not read this block as front matter and would show it as text. It "
+            "needs at least one line between the `---` lines and a line break after the "
+            "closing one.",
+        ),
+    )
 
 
 def _failing_value_line(front: str) -> int:

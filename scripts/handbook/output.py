@@ -1,6 +1,8 @@
-"""Formatters: one function per output format, each taking findings and returning text.
+"""Formatters: one function per output format, each taking findings and returning text in
+the language asked for (messages.py).
 
-- human: ``path:line: CODE message (hint)``, sorted, then a one-line summary
+- human: ``path:line: CODE message hint``, sorted, then a one-line summary. The place and
+  the code come first, so editors and tools read the line as they read a compiler's.
 - github: workflow annotations (``::error file=…,line=…,title=…::…``) with GitHub's escaping,
   then the human list in a log group so the full text is in the job log too
 - json: one object with the findings and the counts
@@ -12,27 +14,38 @@ import json
 from collections.abc import Callable, Sequence
 
 from .findings import Finding
+from .messages import DEFAULT_LANGUAGE, Text
 
 
-def summary(findings: Sequence[Finding], pages: int) -> str:
+def _counted(count: int, one: Text, many: Text, lang: str) -> str:
+    return f"{count} {(one if count == 1 else many)(lang)}"
+
+
+def summary(findings: Sequence[Finding], pages: int, lang: str = DEFAULT_LANGUAGE) -> str:
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
+    counted = _counted(pages, Text("side", "page"), Text("sider", "pages"), lang)
     if not findings:
-        return f"handbook check: {pages} pages, no problems"
+        return f"handbook check: {counted}, " + Text("ingen problemer", "no problems")(lang)
     return (
-        f"handbook check: {pages} pages, {errors} error{'s' * (errors != 1)}, "
-        f"{warnings} warning{'s' * (warnings != 1)}"
+        f"handbook check: {counted}, "
+        f"{_counted(errors, Text('feil', 'error'), Text('feil', 'errors'), lang)}, "
+        f"{_counted(warnings, Text('advarsel', 'warning'), Text('advarsler', 'warnings'), lang)}"
     )
 
 
-def _human_line(finding: Finding) -> str:
-    level = "" if finding.is_error else "warning: "
-    hint = f" ({finding.hint})" if finding.hint else ""
-    return f"{finding.path}:{finding.line}: {finding.code} {level}{finding.message}{hint}"
+def text_of(finding: Finding, lang: str) -> str:
+    """What is wrong and what to write instead, as one text."""
+    return (finding.message + finding.hint if finding.hint else finding.message)(lang)
 
 
-def format_human(findings: Sequence[Finding], pages: int) -> str:
-    return "\n".join([*map(_human_line, findings), summary(findings, pages)])
+def human_line(finding: Finding, lang: str = DEFAULT_LANGUAGE) -> str:
+    level = "" if finding.is_error else Text("advarsel: ", "warning: ")(lang)
+    return f"{finding.path}:{finding.line}: {finding.code} {level}{text_of(finding, lang)}"
+
+
+def format_human(findings: Sequence[Finding], pages: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    return "\n".join([*(human_line(f, lang) for f in findings), summary(findings, pages, lang)])
 
 
 def escape_data(value: str) -> str:
@@ -45,29 +58,33 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(findings: Sequence[Finding], pages: int) -> str:
+def format_github(findings: Sequence[Finding], pages: int, lang: str = DEFAULT_LANGUAGE) -> str:
     lines = []
     for finding in findings:
         command = "error" if finding.is_error else "warning"
         title = f"{finding.code} {finding.rule}".strip()
-        message = finding.message + (f" ({finding.hint})" if finding.hint else "")
+        # The annotation shows the message, and below it what to write instead.
+        message = finding.message(lang)
+        if finding.hint:
+            message += "\n" + finding.hint(lang)
         lines.append(
             f"::{command} file={escape_property(finding.path)},line={finding.line},"
             f"title={escape_property(title)}::{escape_data(message)}"
         )
-    lines.append("::group::handbook check: all findings")
-    lines.append(format_human(findings, pages))
+    lines.append("::group::handbook check: " + Text("alle funn", "all findings")(lang))
+    lines.append(format_human(findings, pages, lang))
     lines.append("::endgroup::")
     return "\n".join(lines)
 
 
-def format_json(findings: Sequence[Finding], pages: int) -> str:
+def format_json(findings: Sequence[Finding], pages: int, lang: str = DEFAULT_LANGUAGE) -> str:
     errors = sum(f.is_error for f in findings)
     return json.dumps(
         {
             "pages": pages,
             "errors": errors,
             "warnings": len(findings) - errors,
+            "language": lang,
             "findings": [
                 {
                     "path": f.path,
@@ -75,8 +92,8 @@ def format_json(findings: Sequence[Finding], pages: int) -> str:
                     "code": f.code,
                     "rule": f.rule,
                     "severity": f.severity,
-                    "message": f.message,
-                    "hint": f.hint,
+                    "message": f.message(lang),
+                    "hint": f.hint(lang) if f.hint else "",
                 }
                 for f in findings
             ],
@@ -86,7 +103,7 @@ def format_json(findings: Sequence[Finding], pages: int) -> str:
     )
 
 
-FORMATTERS: dict[str, Callable[[Sequence[Finding], int], str]] = {
+FORMATTERS: dict[str, Callable[[Sequence[Finding], int, str], str]] = {
     "human": format_human,
     "github": format_github,
     "json": format_json,

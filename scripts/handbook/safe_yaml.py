@@ -33,6 +33,8 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .messages import Text, code
+
 # Front matter is a flat mapping whose values are at most lists (depth 2); a word file has
 # groups of words (depth 2). 20 leaves room for anything a page could mean, and stops
 # `[[[[...` long before it costs anything: composing is iterative, so even 100 000
@@ -63,8 +65,14 @@ def _plainly_bounded(text: str, max_depth: int) -> bool:
 class RejectedYAMLError(yaml.MarkedYAMLError):
     """Valid YAML the handbook does not read: an alias, an anchor, a merge key or too deep.
 
-    `problem` is the whole message for the author, `problem_mark` where it is.
+    `text` is the message for the author and `hint` what to write instead, in both
+    languages; `problem_mark` is where it is.
     """
+
+    def __init__(self, text: Text, hint: Text, mark: Any) -> None:
+        super().__init__(problem=text.en, problem_mark=mark)
+        self.text = text
+        self.hint = hint
 
 
 class BoundedComposer:
@@ -72,7 +80,6 @@ class BoundedComposer:
     refusing aliases, anchors, merge keys and nesting deeper than `max_depth`."""
 
     max_depth = MAX_DEPTH
-    subject = "the file"  # how messages name what is read: "the front matter uses ..."
 
     def __init__(self, stream: Any) -> None:
         self._plain = isinstance(stream, str) and _plainly_bounded(stream, self.max_depth)
@@ -116,8 +123,14 @@ class BoundedComposer:
                     parent[0].value.append(node)
                 elif parent[1] is None:
                     if node.tag == _MERGE:
-                        raise self._rejected(
-                            event, "a YAML merge key (<<)", "write the keys out instead"
+                        raise RejectedYAMLError(
+                            Text(
+                                "Linjen bruker en flettenøkkel (`<<`), som håndboka ikke leser.",
+                                "The line uses a merge key (`<<`), which the handbook does "
+                                "not read.",
+                            ),
+                            Text("Skriv feltene ut i stedet.", "Write the fields out instead."),
+                            event.start_mark,
                         )
                     parent[1] = node
                 else:
@@ -131,13 +144,9 @@ class BoundedComposer:
 
     def _node(self, event: Any, depth: int) -> Node:
         if isinstance(event, AliasEvent):
-            raise self._rejected(
-                event, f"a YAML alias (*{event.anchor})", "write the value out instead"
-            )
+            raise self._starts_with(event, f"*{event.anchor}", "alias")
         if event.anchor is not None:
-            raise self._rejected(
-                event, f"a YAML anchor (&{event.anchor})", "remove it and write values out"
-            )
+            raise self._starts_with(event, f"&{event.anchor}", "anchor")
         tag = event.tag
         if isinstance(event, ScalarEvent):
             if tag is None or tag == "!":
@@ -145,9 +154,15 @@ class BoundedComposer:
             return ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         if depth >= self.max_depth:
             raise RejectedYAMLError(
-                problem=f"{self.subject} nests deeper than {self.max_depth} levels; "
-                "write it flatter",
-                problem_mark=event.start_mark,
+                Text(
+                    f"Verdiene ligger mer enn {self.max_depth} nivåer inni hverandre.",
+                    f"The values are nested more than {self.max_depth} levels deep.",
+                ),
+                Text(
+                    "Skriv dem flatere: en liste er `[a, b]`, uten lister inni.",
+                    "Write them flatter: a list is `[a, b]`, without lists inside.",
+                ),
+                event.start_mark,
             )
         if isinstance(event, SequenceStartEvent):
             if tag is None or tag == "!":
@@ -159,16 +174,28 @@ class BoundedComposer:
             return MappingNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
         raise ComposerError(None, None, f"unexpected {type(event).__name__}", event.start_mark)
 
-    def _rejected(self, event: Any, what: str, fix: str) -> RejectedYAMLError:
+    @staticmethod
+    def _starts_with(event: Any, written: str, name: str) -> RejectedYAMLError:
+        """An alias (`*name`) or anchor (`&name`): mostly a value that starts with * or &,
+        such as Markdown's *emphasis*, which YAML reads as one."""
+        names = {"alias": ("et alias", "an alias"), "anchor": ("et anker", "an anchor")}[name]
         return RejectedYAMLError(
-            problem=f"{self.subject} uses {what}; {fix}", problem_mark=event.start_mark
+            Text(
+                f"Verdien begynner med {code(written[0])}, og YAML leser {code(written)} som "
+                f"{names[0]}: en henvisning til en annen verdi. Det leser ikke håndboka.",
+                f"The value starts with {code(written[0])}, and YAML reads {code(written)} as "
+                f"{names[1]}: a reference to another value. The handbook does not read it.",
+            ),
+            Text(
+                'Sett hele verdien i anførselstegn, for eksempel `description: "*Viktig*"`.',
+                'Put the whole value in quotes, for example `description: "*Important*"`.',
+            ),
+            event.start_mark,
         )
 
 
 class FrontMatterLoader(BoundedComposer, MkDocsLoader):  # type: ignore[misc, valid-type]
     """MkDocs' loader for page front matter, refusing what could make it grow."""
-
-    subject = "the front matter"
 
 
 class FileLoader(BoundedComposer, MkDocsLoader):  # type: ignore[misc, valid-type]

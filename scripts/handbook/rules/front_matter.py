@@ -35,11 +35,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..messages import Text
 from ..model import Graph
 
 CODE = "HB001"
 SLUG = "front-matter"
-HINT = "front matter is YAML between two '---' lines at the very top of the page"
+HINT = Text(
+    "Front matter er linjene mellom de to `---`-linjene øverst på siden, skrevet som "
+    "`navn: verdi`.",
+    "Front matter is the lines between the two `---` lines at the top of the page, written "
+    "as `name: value`.",
+)
 
 
 def check(graph: Graph) -> Iterator[Finding]:

@@ -28,8 +28,10 @@ from collections.abc import Iterator
 from difflib import get_close_matches
 
 from ..findings import Finding
+from ..messages import Text, capitalised, code, kind, listing, same
 from ..model import FRONT_MATTER_KEYS, KINDS, RELATION_FIELDS, Graph, Page, strip_attr_list
 from ..plain_text import markup_in
+from ..yaml_problems import value_problem
 
 CODE = "HB003"
 DESCRIPTION_LIMIT = 300  # characters; search engines show about 160
@@ -44,81 +46,186 @@ REQUIRED_RELATIONS: dict[str, tuple[str, ...]] = {
     "page": (),
 }
 
+ONE_SENTENCE = Text("én setning", "one sentence")
 
-def _finding(page: Page, key: str, message: str, hint: str) -> Finding:
+
+def _finding(page: Page, key: str, message: Text, hint: Text) -> Finding:
     return Finding(page.display_path, page.line_of(key), CODE, message, hint, rule=SLUG)
+
+
+def _at_line(page: Page, line: int, message: Text, hint: Text) -> Finding:
+    return Finding(page.display_path, line, CODE, message, hint, rule=SLUG)
 
 
 def check(graph: Graph) -> Iterator[Finding]:
     default = graph.config.default_language
+    examples = {
+        target: sorted(p.id for p in graph.nodes if p.kind == target and p.id) for target in KINDS
+    }
     for page in graph.pages:
         if page.error is not None:
             continue
         yield from _check_common(page)
         if page.lang == default and page.kind in KINDS:
-            yield from _check_relations(page)
+            yield from _check_relations(page, examples)
 
 
 def _check_common(page: Page) -> Iterator[Finding]:
-    kind = page.meta.get("kind")
-    if kind is None:
-        yield _finding(
-            page, "id", "the page has no kind", f"add 'kind: <one of {', '.join(KINDS)}>'"
-        )
-    elif kind not in KINDS:
-        yield _finding(page, "kind", f"unknown kind {kind!r}", f"use one of: {', '.join(KINDS)}")
+    yield from _check_kind(page)
     yield from _check_keys(page)
-    description = page.meta.get("description")
-    if not isinstance(description, str) or not description.strip():
+    yield from _check_description(page)
+    for heading in page.headings:
+        markup = markup_in(strip_attr_list(heading.text))
+        if markup is not None:
+            yield _at_line(
+                page,
+                heading.line,
+                Text(
+                    f"Overskriften har HTML eller en &-kode ({code(markup)}).",
+                    f"The heading contains HTML or an &-code ({code(markup)}).",
+                ),
+                Text(
+                    "Skriv overskrifter som ren tekst. De vises som de er i menyen og i fanen "
+                    "i nettleseren.",
+                    "Write headings as plain text. They appear as they are in the menu and "
+                    "the browser tab.",
+                ),
+            )
+    if page.title is None:
+        yield _at_line(
+            page,
+            page.body_line,
+            Text(
+                "Siden mangler en hovedoverskrift (`# Tittel`).",
+                "The page has no main heading (`# Title`).",
+            ),
+            Text(
+                "Begynn teksten under front matter med én linje som `# Tittelen på siden`.",
+                "Start the text below the front matter with one line such as `# The page's title`.",
+            ),
+        )
+    elif page.headings[0].level != 1:
+        yield _at_line(
+            page,
+            page.headings[0].line,
+            Text(
+                "Den første overskriften må være sidens hovedoverskrift (`# Tittel`).",
+                "The first heading must be the page's main heading (`# Title`).",
+            ),
+            Text(
+                "Flytt overskriften med én `#` over alle de andre overskriftene.",
+                "Move the heading with one `#` above all the other headings.",
+            ),
+        )
+
+
+def _check_kind(page: Page) -> Iterator[Finding]:
+    value = page.meta.get("kind")
+    kinds = listing(KINDS, "or")
+    if value is None and "kind" not in page.meta:
+        yield _finding(
+            page,
+            "id",
+            Text("Siden mangler `kind`.", "The page has no `kind`."),
+            Text(
+                "Legg til en linje som sier hva slags side det er, for eksempel `kind: page`. "
+                "Mulige verdier:",
+                "Add a line that says what kind of page it is, for example `kind: page`. "
+                "Possible values:",
+            )
+            + kinds
+            + same("."),
+        )
+    elif value not in KINDS:
+        wrong = value_problem(
+            "kind", value, page.key_texts.get("kind", ""), Text("et ord", "a word")
+        )
+        if wrong is not None and not isinstance(value, str):
+            yield _finding(page, "kind", *wrong)
+            return
+        close = get_close_matches(str(value).lower(), KINDS, n=1, cutoff=0.6)
+        yield _finding(
+            page,
+            "kind",
+            Text(
+                f"{code(f'kind: {value}')} er ikke en sidetype håndboka kjenner.",
+                f"{code(f'kind: {value}')} is not a kind of page the handbook knows.",
+            ),
+            (
+                Text(
+                    f"Mente du {code(f'kind: {close[0]}')}?",
+                    f"Did you mean {code(f'kind: {close[0]}')}?",
+                )
+                if close
+                else Text("Bruk en av disse:", "Use one of these:") + kinds + same(".")
+            ),
+        )
+
+
+def _check_description(page: Page) -> Iterator[Finding]:
+    if "description" not in page.meta:
         yield _finding(
             page,
             "description",
-            "the page has no description",
-            "add 'description: <one sentence>' (shown by search engines)",
+            Text("Siden mangler `description`.", "The page has no `description`."),
+            Text(
+                "Legg til én setning som oppsummerer siden, for eksempel "
+                "`description: Hva PO1 er, og hvordan Oslo bruker den.` Søkemotorer viser den.",
+                "Add one sentence that sums up the page, for example "
+                "`description: What PO1 is, and how Oslo uses it.` Search engines show it.",
+            ),
         )
+        return
+    description = page.meta["description"]
+    line = page.key_texts.get("description", "")
+    if not isinstance(description, str) or not description.strip():
+        wrong = value_problem("description", description or None, line, ONE_SENTENCE)
+        if wrong is None:
+            wrong = (
+                Text("`description` er tom.", "`description` is empty."),
+                Text("Skriv én setning etter kolonet.", "Write one sentence after the colon."),
+            )
+        if "#" in line.partition(":")[2] and description is None:
+            wrong = (
+                Text(
+                    "`description` er tom for YAML: alt etter ` #` leses som en kommentar.",
+                    "`description` is empty to YAML: everything after ` #` is read as a comment.",
+                ),
+                Text(
+                    "Sett hele verdien i anførselstegn, for eksempel "
+                    '`description: "Tiltak #1 i planen."`',
+                    "Put the whole value in quotes, for example "
+                    '`description: "Measure #1 in the plan."`',
+                ),
+            )
+        yield _finding(page, "description", *wrong)
     elif (markup := markup_in(description)) is not None:
         yield _finding(
             page,
             "description",
-            f"the description contains markup ({markup})",
-            "write it as plain text: no HTML, no &-codes; the site prints it as it is",
+            Text(
+                f"Beskrivelsen har HTML eller en &-kode ({code(markup)}).",
+                f"The description contains HTML or an &-code ({code(markup)}).",
+            ),
+            Text(
+                "Skriv den som ren tekst. Nettstedet viser den som den er.",
+                "Write it as plain text. The site shows it as it is.",
+            ),
         )
     elif len(description) > DESCRIPTION_LIMIT:
         yield _finding(
             page,
             "description",
-            f"the description has {len(description)} characters",
-            f"keep it to one sentence of at most {DESCRIPTION_LIMIT} characters",
-        )
-    for heading in page.headings:
-        markup = markup_in(strip_attr_list(heading.text))
-        if markup is not None:
-            yield Finding(
-                page.display_path,
-                heading.line,
-                CODE,
-                f"the heading contains markup ({markup})",
-                "write headings as plain text: no HTML, no &-codes (they appear in the "
-                "menu and the browser tab as they are)",
-                rule=SLUG,
-            )
-    if page.title is None:
-        yield Finding(
-            page.display_path,
-            page.body_line,
-            CODE,
-            "the page has no '# Title' heading",
-            "start the body with one level-1 heading: '# Title'",
-            rule=SLUG,
-        )
-    elif page.headings[0].level != 1:
-        yield Finding(
-            page.display_path,
-            page.headings[0].line,
-            CODE,
-            "the first heading must be the page's '# Title'",
-            "move the level-1 heading above all other headings",
-            rule=SLUG,
+            Text(
+                f"Beskrivelsen har {len(description)} tegn.",
+                f"The description has {len(description)} characters.",
+            ),
+            Text(
+                f"Hold den til én setning på høyst {DESCRIPTION_LIMIT} tegn. Søkemotorer viser "
+                "omtrent de første 160.",
+                f"Keep it to one sentence of at most {DESCRIPTION_LIMIT} characters. Search "
+                "engines show about the first 160.",
+            ),
         )
 
 
@@ -130,46 +237,126 @@ def _check_keys(page: Page) -> Iterator[Finding]:
             continue
         name = str(key)
         close = get_close_matches(name.lower(), known, n=1, cutoff=0.6)
-        hint = (
-            f"did you mean '{close[0]}'?"
-            if close
-            else f"remove it, or use one of: {', '.join(known)}"
+        yield _finding(
+            page,
+            name,
+            Text(
+                f"Feltet {code(name)} finnes ikke i håndboka.",
+                f"The handbook has no field called {code(name)}.",
+            ),
+            (
+                Text(f"Mente du {code(close[0])}?", f"Did you mean {code(close[0])}?")
+                if close
+                else Text("Fjern det, eller bruk et av disse:", "Remove it, or use one of these:")
+                + listing(known, "or")
+                + same(".")
+            ),
         )
-        yield _finding(page, name, f"unknown front-matter key '{name}'", hint)
 
 
-def _check_relations(page: Page) -> Iterator[Finding]:
-    kind = page.kind or ""
-    for key in REQUIRED_RELATIONS[kind]:
+def _check_relations(page: Page, examples: dict[str, list[str]]) -> Iterator[Finding]:
+    kind_name = page.kind or ""
+    for key in REQUIRED_RELATIONS[kind_name]:
         if key not in page.meta:
-            yield _finding(
-                page,
-                "kind",
-                f"a {kind} needs '{key}'",
-                f"add '{key}: ...' with the id(s) of the {RELATION_FIELDS[key].target_kind}"
-                f"{'s' if RELATION_FIELDS[key].many else ''} it belongs to",
-            )
+            yield _finding(page, "kind", *_missing(kind_name, key, examples))
     for key, spec in RELATION_FIELDS.items():
         if key not in page.meta:
             continue
         value = page.meta[key]
-        if kind not in spec.allowed_on:
+        line = page.key_texts.get(key, "")
+        target = spec.target_kind
+        example = _example(key, examples)
+        if kind_name not in spec.allowed_on:
+            allowed = sorted(spec.allowed_on)
             yield _finding(
                 page,
                 key,
-                f"a {kind} cannot declare '{key}'",
-                f"'{key}' belongs on: {', '.join(sorted(spec.allowed_on))}",
+                capitalised(kind(kind_name, "a"))
+                + Text(f"kan ikke ha {code(key)}.", f"cannot have {code(key)}."),
+                Text(f"{code(key)} står bare på", f"{code(key)} belongs only on")
+                + _joined_kinds(allowed)
+                + same(".")
+                + Text("Fjern linjen.", "Remove the line."),
             )
-        elif spec.many and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        elif spec.many and not isinstance(value, list):
+            wrong = value_problem(key, value, line, Text("en liste med id-er", "a list of ids"))
+            if wrong is not None:
+                yield _finding(page, key, *wrong)
+            else:
+                yield _finding(
+                    page,
+                    key,
+                    Text(
+                        f"{code(key)} må være en liste, også når den har bare én id.",
+                        f"{code(key)} must be a list, even when it has only one id.",
+                    ),
+                    Text("Skriv id-ene i hakeparenteser:", "Write the ids in square brackets:")
+                    + same(code(f"{key}: [{value}]") + "."),
+                )
+        elif spec.many and (
+            wrong := value_problem(key, value, line, Text("en liste med id-er", "a list of ids"))
+        ):
+            yield _finding(page, key, *wrong)
+        elif spec.many and not value and key in REQUIRED_RELATIONS[kind_name]:
             yield _finding(
                 page,
                 key,
-                f"'{key}' must be a list of ids, not {value!r}",
-                f"write it as '{key}: [id-1, id-2]'",
+                Text(f"{code(key)} er tom.", f"{code(key)} is empty."),
+                capitalised(kind(kind_name, "a"))
+                + Text(
+                    f"trenger minst én id her, for eksempel {example}.",
+                    f"needs at least one id here, for example {example}.",
+                ),
             )
-        elif spec.many and not value and key in REQUIRED_RELATIONS[kind]:
-            yield _finding(page, key, f"'{key}' is empty", f"a {kind} needs at least one")
         elif not spec.many and not isinstance(value, str):
+            wrong = value_problem(key, value, line, Text("én id", "one id"))
             yield _finding(
-                page, key, f"'{key}' must be one id, not {value!r}", f"write it as '{key}: <id>'"
+                page,
+                key,
+                *(
+                    wrong
+                    or (
+                        Text(
+                            f"{code(key)} skal være én id, ikke en liste.",
+                            f"{code(key)} takes one id, not a list.",
+                        ),
+                        Text("Skriv for eksempel", "Write, for example,")
+                        + same(example + ".")
+                        + Text(
+                            f"Id-en er til {kind(target, 'the').nb}.",
+                            f"The id is that of {kind(target, 'the').en}.",
+                        ),
+                    )
+                ),
             )
+
+
+def _example(key: str, examples: dict[str, list[str]]) -> str:
+    """`goals: [mal-kunnskap]` with an id of the right kind that exists, if one does."""
+    spec = RELATION_FIELDS[key]
+    known = examples.get(spec.target_kind) or [f"{spec.target_kind}-id"]
+    return code(f"{key}: [{known[0]}]" if spec.many else f"{key}: {known[0]}")
+
+
+def _joined_kinds(kinds: list[str]) -> Text:
+    many = [kind(name, "many") for name in kinds]
+    return Text(listing([t.nb for t in many]).nb, listing([t.en for t in many]).en)
+
+
+def _missing(kind_name: str, key: str, examples: dict[str, list[str]]) -> tuple[Text, Text]:
+    spec = RELATION_FIELDS[key]
+    target = kind(spec.target_kind, "the many" if spec.many else "the")
+    it = kind(kind_name, "it")
+    verb = {
+        "goals": Text("tjener", "serves"),
+        "instruments": Text("bruker", "uses"),
+    }.get(key, Text("hører til", "belongs to"))
+    ids = Text("id-ene", "the ids") if spec.many else Text("id-en", "the id")
+    example = _example(key, examples)
+    return (
+        capitalised(kind(kind_name, "a")) + Text(f"trenger {code(key)}.", f"needs {code(key)}."),
+        Text(
+            f"Legg til {example} med {ids.nb} til {target.nb} {it.nb} {verb.nb}.",
+            f"Add {example} with {ids.en} of {target.en} {it.en} {verb.en}.",
+        ),
+    )

@@ -1,0 +1,138 @@
+"""The check's words for people: every message in Norwegian (the default) and English.
+
+Most contributors are officials who edit a page in GitHub's browser editor and read the
+check's messages as annotations on their pull request. They read Norwegian, so the check
+speaks it unless asked for English (`--lang en`); CONTRIBUTING is in Norwegian too.
+
+A message is a `Text`: both languages side by side, written where the problem is found.
+gettext would key each Norwegian text by its English one and need a compiled catalogue;
+with two fixed languages, keeping both beside the code means no message can lack a
+translation, and whoever changes one sees the other. The helpers below give the grammar
+both languages need: a page kind with its article ("an objective", "et særskilt mål"),
+lists joined with "and"/"og", and a YAML value written back as the author wrote it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Language = Literal["nb", "en"]
+LANGUAGES: tuple[Language, ...] = ("nb", "en")
+DEFAULT_LANGUAGE: Language = "nb"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One message in both languages. Messages are whole sentences, ending with a stop."""
+
+    nb: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        """The text in `lang` (nb or en)."""
+        return self.en if lang == "en" else self.nb
+
+    def __add__(self, other: Text) -> Text:
+        """Two texts as one, with a space between (a message and its example)."""
+        return Text(_joined(self.nb, other.nb), _joined(self.en, other.en))
+
+
+def _joined(first: str, second: str) -> str:
+    return f"{first} {second}" if first and second else first or second
+
+
+def same(text: str) -> Text:
+    """Text that reads the same in both languages: a path, a code, an example of YAML."""
+    return Text(text, text)
+
+
+# kind -> language -> (indefinite article, singular, plural, definite singular, pronoun,
+# definite plural)
+_KINDS: dict[str, dict[str, tuple[str, str, str, str, str, str]]] = {
+    "objective": {
+        "nb": (
+            "et",
+            "særskilt mål",
+            "særskilte mål",
+            "det særskilte målet",
+            "det",
+            "de særskilte målene",
+        ),
+        "en": ("an", "objective", "objectives", "the objective", "it", "the objectives"),
+    },
+    "priority": {
+        "nb": ("en", "prioritering", "prioriteringer", "prioriteringen", "den", "prioriteringene"),
+        "en": ("a", "priority", "priorities", "the priority", "it", "the priorities"),
+    },
+    "goal": {
+        "nb": ("et", "hovedmål", "hovedmål", "hovedmålet", "det", "hovedmålene"),
+        "en": ("a", "goal", "goals", "the goal", "it", "the goals"),
+    },
+    "instrument": {
+        "nb": ("et", "virkemiddel", "virkemidler", "virkemiddelet", "det", "virkemidlene"),
+        "en": ("an", "instrument", "instruments", "the instrument", "it", "the instruments"),
+    },
+    "programme": {
+        "nb": ("et", "program", "programmer", "programmet", "det", "programmene"),
+        "en": ("a", "programme", "programmes", "the programme", "it", "the programmes"),
+    },
+    "page": {
+        "nb": ("en", "side", "sider", "siden", "den", "sidene"),
+        "en": ("a", "page", "pages", "the page", "it", "the pages"),
+    },
+}
+
+KindForm = Literal["a", "one", "many", "the", "it", "the many"]
+_FORM_INDEX = {"one": 1, "many": 2, "the": 3, "it": 4, "the many": 5}
+
+
+def kind(name: str, form: KindForm = "one") -> Text:
+    """A page kind in words: `a` with its article ("an objective", "et særskilt mål"),
+    `one` ("objective"), `many` ("objectives"), `the` ("the objective"), `the many` ("the
+    objectives") or `it` (the pronoun: "det", "den"). An unknown kind is named as written."""
+    words = _KINDS.get(name)
+    if words is None:
+        return same(f"«{name}»")
+
+    def form_in(lang: str) -> str:
+        if form == "a":
+            return f"{words[lang][0]} {words[lang][1]}"
+        return words[lang][_FORM_INDEX[form]]
+
+    return Text(form_in("nb"), form_in("en"))
+
+
+def capitalised(text: Text) -> Text:
+    """The text with its first letter a capital, for a kind that starts a sentence."""
+    return Text(text.nb[:1].upper() + text.nb[1:], text.en[:1].upper() + text.en[1:])
+
+
+def listing(items: Iterable[str], conjunction: Literal["and", "or"] = "and") -> Text:
+    """Items joined as a sentence joins them: "a, b and c" / "a, b og c"."""
+    items = list(items)
+    words = {"and": ("og", "and"), "or": ("eller", "or")}[conjunction]
+    if len(items) < 2:
+        return same("".join(items))
+    head = ", ".join(items[:-1])
+    return Text(f"{head} {words[0]} {items[-1]}", f"{head} {words[1]} {items[-1]}")
+
+
+def code(text: object) -> str:
+    """Something to type, set apart: `goals: [mal-kunnskap]`."""
+    return f"`{text}`"
+
+
+def yaml_value(value: object) -> str:
+    """A value read from YAML, written back the way YAML writes it: `true`, `[a, 2021]`,
+    `null` rather than Python's `True`, `['a', 2021]`, `None`."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(yaml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {yaml_value(v)}" for k, v in value.items()) + "}"
+    return str(value)

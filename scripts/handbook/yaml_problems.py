@@ -1,0 +1,322 @@
+"""YAML problems in plain words: what people actually get wrong, and what to write instead.
+
+The parser's own text ("found character that cannot start any token", "mapping values are
+not allowed in this context") means nothing to someone who edits a page in the browser.
+Each error is matched to the mistake that causes it, with the line to fix and that line
+written correctly:
+
+- a tab, which YAML does not allow for indentation;
+- an invisible byte order mark (U+FEFF), often pasted in with text from another program;
+- a quote or a bracket that is opened and never closed;
+- a colon followed by a space inside a value, which YAML reads as a new key;
+- a value that starts with a character YAML reserves (`@`, `` ` ``, `%`, `*`, `&`, `!`, `|`);
+- a line without a colon, or a key indented under another.
+
+Values that parse but mean something else (`no` read as false, `2021` read as a number, an
+empty value) are explained by `value_problem`, which the rules call where a text is
+expected.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .messages import Text, code, same, yaml_value
+
+BYTE_ORDER_MARK = "\ufeff"
+# PyYAML (YAML 1.1) reads these as true and false.
+_BOOLEAN = re.compile(
+    r"(?<![\w-])(yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)(?![\w-])"
+)
+_KEY = re.compile(r"^(\s*+)([^\s:#][^:]*?):(?:\s|$)")
+_RESERVED_START = "@`%*&!|>"
+
+GENERAL_HINT = Text(
+    "Hvert felt står på sin egen linje som `navn: verdi`, helt til venstre. En liste skrives "
+    '`[a, b]`, og en tekst med tegn som `:` eller `#` i anførselstegn: `description: "..."`.',
+    "Each field is on a line of its own as `name: value`, at the left margin. A list is "
+    "written `[a, b]`, and a text with characters such as `:` or `#` in quotes: "
+    '`description: "..."`.',
+)
+
+
+def byte_order_mark_line(text: str) -> int | None:
+    """The 0-based line of the first invisible byte order mark in `text`, if any."""
+    at = text.find(BYTE_ORDER_MARK)
+    return None if at == -1 else text.count("\n", 0, at)
+
+
+def byte_order_mark() -> tuple[Text, Text]:
+    return (
+        Text(
+            "Linjen begynner med et usynlig tegn, et byte order mark (U+FEFF), som YAML ikke "
+            "kan lese.",
+            "The line starts with an invisible character, a byte order mark (U+FEFF), which "
+            "YAML cannot read.",
+        ),
+        Text(
+            "Slett tegnet: sett markøren helt først på linjen og trykk Delete én gang. Det "
+            "kommer ofte med når tekst limes inn fra et annet program.",
+            "Delete it: put the cursor at the very start of the line and press Delete once. "
+            "It often comes along when text is pasted from another program.",
+        ),
+    )
+
+
+def explain(error: yaml.YAMLError, text: str) -> tuple[int, Text, Text]:
+    """The 0-based line of `text` to fix, what is wrong there, and what to write instead."""
+    lines = text.split("\n")
+    bom = byte_order_mark_line(text)
+    if bom is not None:
+        return (bom, *byte_order_mark())
+    problem = getattr(error, "problem", None) or ""
+    context = getattr(error, "context", None) or ""
+    mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    line = mark.line if mark is not None else 0
+    column = mark.column if mark is not None else 0
+    at = lines[line] if line < len(lines) else ""
+    found = at[column : column + 1]
+
+    if ("cannot start any token" in problem and found == "\t") or "\t" in at[:column]:
+        return line, *_tab(at)
+    if "quoted scalar" in context and context_mark is not None:
+        return context_mark.line, *_unclosed_quote(lines[context_mark.line], context_mark.column)
+    if "flow sequence" in context or "flow mapping" in context:
+        opened = context_mark.line if context_mark is not None else line
+        return opened, *_unclosed_bracket(lines[opened], "[" if "sequence" in context else "{")
+    if "mapping values are not allowed" in problem:
+        return line, *_colon(at, column)
+    if (
+        "cannot start any token" in problem and found in _RESERVED_START
+    ) or "undefined alias" in problem:
+        return line, *_reserved_start(at, found or "*")
+    if "expected ':'" in problem and context_mark is not None:
+        return context_mark.line, *_no_colon(lines[context_mark.line])
+    if "did not find expected key" in problem and _KEY.match(at) and '"' in at:
+        return line, *_text_after_quote(at)
+    return (
+        line,
+        Text(
+            "Front matter kan ikke leses fra denne linjen.",
+            "The front matter cannot be read from this line on.",
+        ),
+        GENERAL_HINT,
+    )
+
+
+def _key_and_value(line: str) -> tuple[str, str, str]:
+    """The indentation, key and value of a `key: value` line (key empty if it has none)."""
+    match = _KEY.match(line)
+    if match is None:
+        return "", "", line.strip()
+    return match.group(1), match.group(2), line[match.end() :].strip()
+
+
+def _quoted(value: str) -> str:
+    """A value in double quotes, as YAML reads it back unchanged."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _example(line: str) -> Text:
+    return Text("Skriv for eksempel:", "For example:") + same(code(line))
+
+
+def _tab(line: str) -> tuple[Text, Text]:
+    fixed = line.replace("\t", "  ")
+    return (
+        Text(
+            "Linjen har et tabulatortegn (Tab). YAML godtar bare mellomrom foran og mellom "
+            "feltene.",
+            "The line has a tab character. YAML accepts only spaces before and between the fields.",
+        ),
+        Text("Bytt tabulatortegnet med mellomrom:", "Replace the tab with spaces:")
+        + same(code(fixed.strip() if not fixed.strip().startswith("-") else fixed.rstrip())),
+    )
+
+
+def _unclosed_quote(line: str, column: int) -> tuple[Text, Text]:
+    quote = line[column : column + 1] or '"'
+    indent, key, value = _key_and_value(line)
+    fixed = f"{indent}{key}: {value}{quote}" if key else line.rstrip() + quote
+    return (
+        Text(
+            f"Anførselstegnet {quote} på denne linjen blir aldri lukket, så YAML leser resten "
+            "av front matter som én tekst.",
+            f"The quote {quote} on this line is never closed, so YAML reads the rest of the "
+            "front matter as one text.",
+        ),
+        Text(
+            f"Avslutt verdien med {quote} på samme linje:",
+            f"End the value with {quote} on the same line:",
+        )
+        + same(code(fixed.strip())),
+    )
+
+
+def _unclosed_bracket(line: str, opening: str) -> tuple[Text, Text]:
+    closing = "]" if opening == "[" else "}"
+    names = {"[": ("Hakeparentesen", "The bracket"), "{": ("Krøllparentesen", "The brace")}
+    fixed = line.rstrip().rstrip(",") + closing if closing not in line else line.rstrip()
+    return (
+        Text(
+            f"{names[opening][0]} {opening} på denne linjen blir ikke lukket.",
+            f"{names[opening][1]} {opening} on this line is not closed.",
+        ),
+        Text(
+            f"Avslutt lista med {closing} på samme linje:",
+            f"End the list with {closing} on the same line:",
+        )
+        + same(code(fixed.strip())),
+    )
+
+
+def _colon(line: str, column: int) -> tuple[Text, Text]:
+    indent, key, value = _key_and_value(line)
+    if key and len(indent) + len(key) < column:
+        return (
+            Text(
+                "Verdien har et kolon, og YAML leser teksten foran kolonet som navnet på et "
+                "nytt felt.",
+                "The value has a colon, and YAML reads the text before it as the name of a "
+                "new field.",
+            ),
+            Text("Sett hele verdien i anførselstegn:", "Put the whole value in quotes:")
+            + same(code(f"{key}: {_quoted(value)}")),
+        )
+    return (
+        Text(
+            "Linjen er rykket inn, men linjen over er et felt med en verdi og kan ikke ha "
+            "felt under seg.",
+            "The line is indented, but the line above is a field with a value and cannot "
+            "have fields under it.",
+        ),
+        Text(
+            "Start feltet helt til venstre, uten mellomrom foran:",
+            "Start the field at the left margin, without spaces before it:",
+        )
+        + same(code(line.strip())),
+    )
+
+
+def _reserved_start(line: str, character: str) -> tuple[Text, Text]:
+    _, key, value = _key_and_value(line)
+    return (
+        Text(
+            f"Verdien begynner med {code(character)}, et tegn YAML bruker til noe annet enn tekst.",
+            f"The value starts with {code(character)}, a character YAML uses for something "
+            "other than text.",
+        ),
+        Text("Sett hele verdien i anførselstegn:", "Put the whole value in quotes:")
+        + same(code(f"{key}: {_quoted(value)}" if key else _quoted(value))),
+    )
+
+
+def _no_colon(line: str) -> tuple[Text, Text]:
+    name = line.strip() or "navn"
+    return (
+        Text(
+            "Linjen mangler kolon. Hvert felt i front matter skrives som `navn: verdi`.",
+            "The line has no colon. Each field in the front matter is written as `name: value`.",
+        ),
+        Text(
+            "Skriv et kolon og et mellomrom etter feltnavnet, for eksempel",
+            "Write a colon and a space after the field's name, for example",
+        )
+        + same(code(f"{name}: ...") + "."),
+    )
+
+
+def _text_after_quote(line: str) -> tuple[Text, Text]:
+    _, key, value = _key_and_value(line)
+    inner = value.replace('"', "")
+    return (
+        Text(
+            "Etter anførselstegnet som avslutter verdien, står det mer tekst.",
+            "More text follows the quote that ends the value.",
+        ),
+        Text(
+            "Sett anførselstegn rundt hele verdien, og bruk «» til sitater inne i den:",
+            "Put quotes around the whole value, and use single quotes for quotations inside it:",
+        )
+        + same(code(f"{key}: {_quoted(inner)}")),
+    )
+
+
+def _as_text(token: str) -> str:
+    """A scalar as written, quoted when YAML would read it as something other than text."""
+    token = token.strip()
+    if not token or token[0] in "\"'":
+        return token
+    try:
+        read = yaml.safe_load(token)
+    except yaml.YAMLError:
+        return token
+    return token if isinstance(read, str) else _quoted(token)
+
+
+def with_text_values(line: str) -> str:
+    """A `key: value` or `key: [a, b]` line with every value that YAML would not read as
+    text put in quotes: `goals: [mal-a, no]` becomes `goals: [mal-a, "no"]`."""
+    _indent, key, value = _key_and_value(line)
+    if not value:  # a list written below its key, one `- item` a line
+        return f"{key}: [...]"
+    if value.startswith("[") and value.endswith("]"):
+        items = ", ".join(_as_text(item) for item in value[1:-1].split(",") if item.strip())
+        return f"{key}: [{items}]"
+    return f"{key}: {_as_text(value)}"
+
+
+def value_problem(key: str, value: object, line: str, wanted: Text) -> tuple[Text, Text] | None:
+    """Why a value YAML read is not the text (or list of texts) wanted, or None if it is.
+
+    `line` is the line as written, so the message can name the word the author typed:
+    `no`, not "False". `wanted` says what belongs there ("one id", "a list of ids").
+    """
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, bool):
+            typed = _BOOLEAN.search(line.partition(":")[2])
+            word = typed.group(1) if typed else yaml_value(item)
+            return (
+                Text(
+                    f"YAML leser {code(word)} i {code(key)} som sannhetsverdien "
+                    f"{yaml_value(item)}, ikke som teksten «{word}».",
+                    f"YAML reads {code(word)} in {code(key)} as the truth value "
+                    f"{yaml_value(item)}, not as the text '{word}'.",
+                ),
+                Text("Sett ordet i anførselstegn:", "Put the word in quotes:")
+                + same(code(with_text_values(line))),
+            )
+        if isinstance(item, (int, float)) or not isinstance(item, (str, list, dict, type(None))):
+            return (
+                Text(
+                    f"YAML leser {code(yaml_value(item))} i {code(key)} som et tall eller en "
+                    "dato, ikke som tekst.",
+                    f"YAML reads {code(yaml_value(item))} in {code(key)} as a number or a "
+                    "date, not as text.",
+                ),
+                Text("Sett det i anførselstegn:", "Put it in quotes:")
+                + same(code(with_text_values(line))),
+            )
+        if item is None:
+            return (
+                Text(f"{code(key)} er tom.", f"{code(key)} is empty."),
+                Text(f"Skriv {wanted.nb} etter kolonet.", f"Write {wanted.en} after the colon."),
+            )
+        if isinstance(item, (dict, list)):
+            return (
+                Text(
+                    f"{code(key)} har et kolon eller en klamme inne i verdien, så YAML leser "
+                    "den som noe annet enn tekst.",
+                    f"{code(key)} has a colon or a bracket inside its value, so YAML reads it "
+                    "as something other than text.",
+                ),
+                Text(
+                    f"Skriv {wanted.nb}, og sett tekst med kolon i anførselstegn.",
+                    f"Write {wanted.en}, and put text with a colon in quotes.",
+                ),
+            )
+    return None
