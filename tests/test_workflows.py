@@ -187,3 +187,57 @@ def test_the_deploy_builds_the_pdfs_with_the_runners_chrome() -> None:
     env = builds[0].get("env", {})
     assert env.get("HANDBOOK_CHROMIUM") == "/usr/bin/google-chrome"
     assert "HANDBOOK_PDF" not in env
+
+
+def _preview_jobs():
+    return [
+        (path, name, job)
+        for path, name, job in _jobs()
+        if (job.get("environment") or {}).get("name") == "preview"
+    ]
+
+
+def test_only_the_preview_jobs_see_the_preview_token() -> None:
+    """PREVIEW_TOKEN is a secret of the `preview` environment: only the jobs that name it can
+    read it, and no other job mentions any secret."""
+    preview_jobs = {(path.name, name) for path, name, _ in _preview_jobs()}
+    assert preview_jobs == {("check.yml", "preview"), ("preview-cleanup.yml", "remove")}
+    for path, name, job in _jobs():
+        text = json.dumps(job)
+        if (path.name, name) not in preview_jobs:
+            assert "secrets." not in text, f"{path.name}: job {name} reads a secret"
+
+
+def test_the_preview_jobs_run_nothing_of_the_pull_request() -> None:
+    """They check out the base branch only (its preview script) and run only that script:
+    the pull request's own code never runs where the token is."""
+    for path, name, job in _preview_jobs():
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+                assert step["with"]["sparse-checkout"] == "scripts/preview.py"
+            if "run" in step:
+                assert step["run"].startswith("python3 scripts/preview.py "), (path.name, name)
+                assert step["env"]["PREVIEW_TOKEN"] == "${{ secrets.PREVIEW_TOKEN }}"
+
+
+def test_a_preview_is_made_for_branches_of_the_repository_and_removed_on_close() -> None:
+    check = _load(GITHUB / "workflows" / "check.yml")
+    address = next(s for s in check["jobs"]["test"]["steps"] if s.get("id") == "preview")
+    assert address["env"]["HEAD_REPOSITORY"] == (
+        "${{ github.event.pull_request.head.repo.full_name }}"
+    )
+    assert address["env"]["REPOSITORY"] == "${{ github.repository }}"
+    assert check["jobs"]["preview"]["if"] == "needs.test.outputs.preview-url != ''"
+    cleanup = _load(GITHUB / "workflows" / "preview-cleanup.yml")
+    assert _triggers(cleanup) == {"pull_request": {"types": ["closed"]}}
+    assert "head.repo.full_name == github.repository" in cleanup["jobs"]["remove"]["if"]
+
+
+def test_the_pull_request_summary_compares_with_the_base() -> None:
+    steps = _load(GITHUB / "workflows" / "check.yml")["jobs"]["test"]["steps"]
+    base = next(s for s in steps if s.get("name") == "Check out the base of the pull request")
+    assert base["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    summary = next(s for s in steps if "handbook summary" in s.get("run", ""))
+    assert f"--base {base['with']['path']}" in summary["run"]
+    assert '>> "$GITHUB_STEP_SUMMARY"' in summary["run"]

@@ -20,6 +20,7 @@ from .messages import DEFAULT_LANGUAGE, LANGUAGES
 from .model import UnreadableError, load_graph
 from .output import FORMATTERS
 from .page_html import RenderError
+from .pr_summary import summarise, to_markdown
 from .review import DUE_SOON, TODAY_VARIABLE, ReviewError, TodayError, review_of, today
 from .rules import RULES, run_all
 from .scaffold import NewPage, ScaffoldError, scaffold
@@ -98,6 +99,33 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("mkdocs.yml"),
         help="the project's mkdocs.yml (default: ./mkdocs.yml)",
+    )
+    summary = commands.add_parser(
+        "summary",
+        help="summarise a pull request in Markdown: pages, translations, new findings, reviews",
+        description=(
+            "Compare the handbook at PATH with a checkout of the pull request's base and print "
+            "the job summary: the pages changed (with preview links), the translations the "
+            "change makes outdated, the findings it adds, and the pages due for a fact check."
+        ),
+    )
+    summary.add_argument(
+        "path",
+        nargs="?",
+        default=".",
+        help="the pull request's project folder (with mkdocs.yml) (default: .)",
+    )
+    summary.add_argument(
+        "--base", required=True, type=Path, help="a checkout of the pull request's base"
+    )
+    summary.add_argument(
+        "--preview-url", default="", help="where the preview of this pull request is published"
+    )
+    summary.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="the language of the summary (default: nb)",
     )
     new = commands.add_parser(
         "new",
@@ -208,6 +236,19 @@ def _translated(args: argparse.Namespace) -> int:
     return status
 
 
+def _summary(args: argparse.Namespace) -> int:
+    try:
+        head = load_graph(load_config(_config_file(Path(args.path))))
+        base = load_graph(load_config(_config_file(args.base)))
+        found = summarise(base, head, today())
+    except (ConfigError, RenderError, TodayError) as error:
+        print(f"handbook summary: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    preview = args.preview_url.rstrip("/") + "/" if args.preview_url else None
+    print(to_markdown(found, head.config, preview, args.lang), end="")
+    return EXIT_CLEAN
+
+
 def _config_file(path: Path) -> Path:
     if path.is_dir():
         return path / "mkdocs.yml"
@@ -233,6 +274,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _translated(args)
     if args.command == "new":
         return _new(args)
+    if args.command == "summary":
+        return _summary(args)
     try:
         config = load_config(_config_file(Path(args.path)))
         graph = load_graph(config)

@@ -106,6 +106,16 @@ def _is_outer_build(config: MkDocsConfig) -> bool:
 
 
 LANGUAGES_VARIABLE = "HANDBOOK_LANGUAGES"
+# The pull request a build is the preview of (check.yml): every page then says so, and
+# asks search engines to leave it out.
+PREVIEW_VARIABLE = "HANDBOOK_PREVIEW"
+
+
+def _preview_number() -> str | None:
+    number = os.environ.get(PREVIEW_VARIABLE, "").strip()
+    if number and not number.isdigit():
+        raise PluginError(f"{PREVIEW_VARIABLE}={number!r} is not a pull request's number")
+    return number or None
 
 
 _serving = False
@@ -513,6 +523,10 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
     lang = _page_language(page, _state.graph)
     links = _print_links(page, lang, config)
     context["handbook_print"] = links
+    number = _preview_number()
+    if number is not None:
+        notice = words.of(lang)["preview_notice"]
+        context["handbook_preview"] = escape(notice).replace("{number}", f"#{number}")
     if print_site.is_print_page(page):
         print_site.content(
             page,
