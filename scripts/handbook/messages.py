@@ -120,8 +120,10 @@ def listing(items: Iterable[str], conjunction: Literal["and", "or"] = "and") -> 
 
 
 def code(text: object) -> str:
-    """Something to type, set apart: `goals: [mal-kunnskap]`."""
-    return f"`{text}`"
+    """Something to type, set apart as Markdown does: `goals: [mal-kunnskap]`, and
+    `` `x` `` when the text has a backtick of its own."""
+    text = str(text)
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
 def yaml_value(value: object) -> str:

@@ -166,8 +166,8 @@ def _unclosed_bracket(line: str, opening: str) -> tuple[Text, Text]:
             f"{names[opening][1]} {opening} on this line is not closed.",
         ),
         Text(
-            f"Avslutt lista med {closing} på samme linje:",
-            f"End the list with {closing} on the same line:",
+            f"Lukk den med {closing} på samme linje:",
+            f"Close it with {closing} on the same line:",
         )
         + same(code(fixed.strip())),
     )
