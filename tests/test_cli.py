@@ -31,9 +31,16 @@ def test_human_format_is_sorted_path_line_code_with_hints(tmp_path, capsys):
     assert main(["check", str(tmp_path / "mkdocs.yml"), "--format", "human"]) == 1
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0].startswith("docs/nb/mal.md:10: HB010 ") and "<script>" in lines[0]
-    assert lines[1].startswith("docs/nb/po1.md:2: HB006 priority po-1 has no objective")
-    assert lines[2].startswith("docs/nb/so-1-1.md:5: HB004 'priority' points to 'po-9'")
-    assert lines[3].startswith("docs/nb/so-1-1.md:5: HB005 objective so-1-1 is placed under po-9")
+    assert lines[1] == (
+        "docs/nb/po1.md:2: HB006 Prioriteringen `po-1` har ingen særskilte mål. "
+        "Legg til et særskilt mål med `priority: po-1`."
+    )
+    assert lines[2].startswith("docs/nb/so-1-1.md:5: HB004 `priority` peker på `po-9`")
+    assert lines[3] == (
+        "docs/nb/so-1-1.md:5: HB005 Det særskilte målet `so-1-1` står under `po-9`, men "
+        "nummeret i id-en sier `po-1`. Skriv `priority: po-1`, eller gi det særskilte målet "
+        "et nytt nummer."
+    )
     assert lines[-1] == "handbook check: 6 sider, 4 feil, 0 advarsler"
 
 
