@@ -23,18 +23,25 @@ def _broken(tmp_path):
 def test_clean_handbook_exits_0_with_a_summary(tmp_path, capsys):
     write_handbook(tmp_path)
     assert main(["check", str(tmp_path)]) == 0
-    assert capsys.readouterr().out.strip() == "handbook check: 6 pages, no problems"
+    assert capsys.readouterr().out.strip() == "handbook check: 6 sider, ingen problemer"
 
 
 def test_human_format_is_sorted_path_line_code_with_hints(tmp_path, capsys):
     _broken(tmp_path)
     assert main(["check", str(tmp_path / "mkdocs.yml"), "--format", "human"]) == 1
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[0].startswith("docs/nb/mal.md:10: HB010 a <script> element (")
-    assert lines[1].startswith("docs/nb/po1.md:2: HB006 priority po-1 has no objective")
-    assert lines[2].startswith("docs/nb/so-1-1.md:5: HB004 'priority' points to 'po-9'")
-    assert lines[3].startswith("docs/nb/so-1-1.md:5: HB005 objective so-1-1 is placed under po-9")
-    assert lines[-1] == "handbook check: 6 pages, 4 errors, 0 warnings"
+    assert lines[0].startswith("docs/nb/mal.md:10: HB010 ") and "<script>" in lines[0]
+    assert lines[1] == (
+        "docs/nb/po1.md:2: HB006 Prioriteringen `po-1` har ingen særskilte mål. "
+        "Legg til et særskilt mål med `priority: po-1`."
+    )
+    assert lines[2].startswith("docs/nb/so-1-1.md:5: HB004 `priority` peker på `po-9`")
+    assert lines[3] == (
+        "docs/nb/so-1-1.md:5: HB005 Det særskilte målet `so-1-1` står under `po-9`, men "
+        "nummeret i id-en sier `po-1`. Skriv `priority: po-1`, eller gi det særskilte målet "
+        "et nytt nummer."
+    )
+    assert lines[-1] == "handbook check: 6 sider, 4 feil, 0 advarsler"
 
 
 def test_github_format_escapes_and_keeps_the_full_log(tmp_path, capsys):
@@ -44,7 +51,7 @@ def test_github_format_escapes_and_keeps_the_full_log(tmp_path, capsys):
     first = out.splitlines()[0]
     assert first.startswith("::error file=docs/nb/mal.md,line=10,title=HB010 safe-content::")
     assert "::group::" in out and "::endgroup::" in out
-    assert "handbook check: 6 pages, 4 errors" in out
+    assert "handbook check: 6 sider, 4 feil" in out
 
 
 def test_github_escaping_rules():
@@ -69,7 +76,7 @@ def test_warnings_alone_exit_0(tmp_path, capsys):
     pages["mal.md"] += "\nEndret.\n"
     write_handbook(tmp_path, pages, languages=("nb", "en"), translations={"en": english})
     assert main(["check", str(tmp_path)]) == 0
-    assert "1 warning" in capsys.readouterr().out
+    assert "1 advarsel" in capsys.readouterr().out
 
 
 def test_usage_and_configuration_errors_exit_2(tmp_path, capsys):
@@ -92,7 +99,7 @@ def test_mkdocs_yml_with_aliases_exits_2_at_the_line(tmp_path, capsys):
     line = text.splitlines().index("nav:") + 2
     assert main(["check", str(tmp_path)]) == 2
     error = capsys.readouterr().err
-    assert f"{config}:{line}: the file uses a YAML anchor (&a0); remove it" in error
+    assert f"{config}:{line}: " in error and "YAML reads `&a0` as an anchor" in error
 
 
 def test_unknown_rule_exits_2_and_names_the_known_rules(tmp_path, capsys):
@@ -117,7 +124,39 @@ def test_python_dash_m_runs_the_cli(tmp_path):
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
-    assert "no problems" in completed.stdout
+    assert "ingen problemer" in completed.stdout
+
+
+def _check(tmp_path, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "handbook", "check", str(tmp_path), *args],
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "scripts")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_lang_en_gives_english_and_norwegian_is_the_default(tmp_path):
+    pages = dict(MINIMAL)
+    pages["index.md"] = pages["index.md"].replace("description: Start.", 'description: "Start.')
+    write_handbook(tmp_path, pages)
+    english = _check(tmp_path, "--lang", "en")
+    assert english.returncode == 1, english.stderr
+    lines = english.stdout.strip().splitlines()
+    assert lines[0] == (
+        'docs/nb/index.md:4: HB001 The quote " on this line is never closed, so YAML reads the '
+        'rest of the front matter as one text. End the value with " on the same line: '
+        '`description: "Start."`'
+    )
+    assert lines[-1] == "handbook check: 6 pages, 1 error, 0 warnings"
+    norwegian = _check(tmp_path)
+    assert norwegian.stdout.splitlines()[0].startswith(
+        'docs/nb/index.md:4: HB001 Anførselstegnet " på denne linjen blir aldri lukket'
+    )
+    assert norwegian.stdout.strip().endswith("handbook check: 6 sider, 1 feil, 0 advarsler")
+    assert _check(tmp_path, "--lang", "de").returncode == 2
 
 
 def test_an_extension_that_does_not_load_is_a_configuration_error(tmp_path, capsys):

@@ -73,7 +73,9 @@ def test_a_tooltip_on_another_page_is_reported_there(tmp_path) -> None:
     page = MINIMAL["mal.md"] + "\n*[IKT]: Informasjons- og kommunikasjonsteknologi\n"
     found = findings_of(_handbook(tmp_path, **{"mal.md": page}), "glossary")
     assert where(found) == [("docs/nb/mal.md", 10, "HB017")]
-    assert "move the line to the term's entry on the glossary page" in found[0].hint
+    assert found[0].message.nb == "Forklaringen for `IKT` står utenfor ordlista."
+    assert found[0].hint.nb.startswith("Flytt linjen til oppslaget for ordet i ordlista")
+    assert "Move the line to the term's entry on the glossary page" in found[0].hint.en
 
 
 def test_a_tooltip_in_code_is_an_example(tmp_path) -> None:
@@ -87,30 +89,65 @@ def test_a_tooltip_above_the_entries(tmp_path) -> None:
     )
     found = findings_of(_handbook(tmp_path, nb), "glossary")
     assert where(found) == [("docs/nb/ordliste.md", 10, "HB017")]
-    assert found[0].message == "the tooltip for 'IKT' is not in an entry"
+    assert found[0].message.nb == "Forklaringen for `IKT` står ikke under noe oppslag."
+    assert found[0].message.en == "The tooltip for `IKT` is not in an entry."
 
 
 def test_an_abbreviation_entry_without_its_tooltip(tmp_path) -> None:
     nb = GLOSSARY.replace("*[TEN-T]: Det transeuropeiske transportnettverket\n\n", "")
     found = findings_of(_handbook(tmp_path, nb), "glossary")
     assert where(found) == [("docs/nb/ordliste.md", 10, "HB017")]
-    assert "add '*[TEN-T]: what it stands for'" in found[0].hint
+    assert found[0].message.nb == "Oppslaget «TEN-T» er en forkortelse, men har ingen forklaring."
+    assert "`*[TEN-T]: hva det står for`" in found[0].hint.nb
+    assert "Add `*[TEN-T]: what it stands for`" in found[0].hint.en
 
 
 def test_a_term_twice_an_entry_without_anchor_and_the_languages_compared(tmp_path) -> None:
     nb = GLOSSARY.replace("## Intermodal { #intermodal }\n", "## Intermodal\n\n*[TEN-T]: Igjen\n")
     en = ENGLISH.replace("## Intermodal { #intermodal }", "## Intermodal { #intermodality }")
     found = findings_of(_handbook(tmp_path, nb, en), "glossary")
-    assert [(f.path, f.line, f.message) for f in found] == [
-        ("docs/en/ordliste.md", 10, "the entry '#intermodality' is not in the 'nb' glossary"),
-        ("docs/nb/ordliste.md", 16, "the entry 'Intermodal' has no anchor"),
-        ("docs/nb/ordliste.md", 18, "a second tooltip for 'TEN-T' (the first is on line 12)"),
+    assert [(f.path, f.line, f.message.nb) for f in found] == [
+        (
+            "docs/en/ordliste.md",
+            10,
+            "Oppslaget `#intermodality` finnes ikke i docs/nb/ordliste.md.",
+        ),
+        ("docs/nb/ordliste.md", 16, "Oppslaget «Intermodal» har ikke noe anker."),
+        (
+            "docs/nb/ordliste.md",
+            18,
+            "Ordet `TEN-T` er forklart to ganger. Den første forklaringen står på linje 12.",
+        ),
     ]
+    assert found[1].hint.nb.endswith("`## Intermodal { #intermodal }`.")
+    assert found[2].message.en == (
+        "The term `TEN-T` has a second tooltip here. The first is on line 12."
+    )
 
 
 def test_an_entry_missing_in_a_translation(tmp_path) -> None:
     en = ENGLISH.split("## TEN-T")[0]
     found = findings_of(_handbook(tmp_path, en=en), "glossary")
-    assert [(f.path, f.line, f.message) for f in found] == [
-        ("docs/en/ordliste.md", 6, "no entry '#ten-t' (the 'nb' glossary has it on line 10)")
+    assert [(f.path, f.line, f.message.nb) for f in found] == [
+        (
+            "docs/en/ordliste.md",
+            6,
+            "Ordlista mangler oppslaget `#ten-t`. Det står på linje 10 i docs/nb/ordliste.md.",
+        )
     ]
+    assert found[0].message.en == (
+        "The glossary has no entry `#ten-t`. It is on line 10 of docs/nb/ordliste.md."
+    )
+
+
+def test_an_anchor_close_to_the_other_glossary_s_is_named(tmp_path) -> None:
+    en = ENGLISH.replace("## Intermodal { #intermodal }", "## Intermodal { #intermodale }")
+    found = findings_of(_handbook(tmp_path, en=en), "glossary")
+    assert where(found) == [
+        ("docs/en/ordliste.md", 6, "HB017"),
+        ("docs/en/ordliste.md", 10, "HB017"),
+    ]
+    assert found[1].hint.nb.startswith("Mente du `#intermodal`?")
+    for finding in found:
+        for text in (finding.message.nb, finding.message.en, finding.hint.nb, finding.hint.en):
+            assert "'#" not in text and "'nb'" not in text and "None" not in text

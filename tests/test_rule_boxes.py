@@ -44,8 +44,9 @@ def test_a_linked_update_and_one_assessment_pass(tmp_path) -> None:
 def test_an_update_without_a_link_to_its_source(tmp_path) -> None:
     found = _boxes(tmp_path, mal_md='\n!!! info "Oppdatering: vedtaket"\n    Kilde: nettsidene.\n')
     assert where(found) == [("docs/nb/mal.md", 10, "HB016")]
-    assert found[0].message == "the 'Oppdatering' box does not link to its source"
-    assert "Kilde: [interreg.no](https://www.interreg.no/)" in found[0].hint
+    assert found[0].message.nb == "Boksen «Oppdatering» lenker ikke til kilden sin."
+    assert found[0].message.en == "The 'Oppdatering' box does not link to its source."
+    assert "`Kilde: [interreg.no](https://www.interreg.no/).`" in found[0].hint.nb
 
 
 def test_an_http_link_or_a_link_elsewhere_is_not_a_source(tmp_path) -> None:
@@ -68,15 +69,25 @@ def test_a_link_to_the_sources_page_names_a_source(tmp_path) -> None:
 def test_the_same_update_twice_is_reported_at_the_second(tmp_path) -> None:
     found = _boxes(tmp_path, mal_md=UPDATE, vm_md=UPDATE)
     assert where(found) == [("docs/nb/vm.md", 9, "HB016")]
-    assert "also on docs/nb/mal.md:10" in found[0].message
-    assert found[0].hint == "state each update once: keep one box and link to it from here"
+    assert found[0].message.nb == (
+        "Denne boksen «Oppdatering» har samme tittel som den på docs/nb/mal.md:10."
+    )
+    assert "as the one on docs/nb/mal.md:10" in found[0].message.en
+    assert found[0].hint.nb == (
+        "Skriv hver oppdatering én gang: behold én boks, og lenk til den herfra."
+    )
+    assert found[0].hint.en == "State each update once: keep one box and link to it from here."
 
 
 def test_the_same_title_or_the_same_text_is_the_same_update(tmp_path) -> None:
     other_text = UPDATE.replace("godkjente programmet", "vedtok det")
     other_title = UPDATE.replace("vedtaket", "godkjenningen")
-    assert len(_boxes(tmp_path / "a", mal_md=UPDATE, vm_md=other_text)) == 1
-    assert len(_boxes(tmp_path / "b", mal_md=UPDATE, vm_md=other_title)) == 1
+    assert [f.message.nb for f in _boxes(tmp_path / "a", mal_md=UPDATE, vm_md=other_text)] == [
+        "Denne boksen «Oppdatering» har samme tittel som den på docs/nb/mal.md:10."
+    ]
+    assert [f.message.nb for f in _boxes(tmp_path / "b", mal_md=UPDATE, vm_md=other_title)] == [
+        "Denne boksen «Oppdatering» har samme tekst som den på docs/nb/mal.md:10."
+    ]
     different = other_title.replace("godkjente programmet", "vedtok det")
     assert _boxes(tmp_path / "c", mal_md=UPDATE, vm_md=different) == []
 
@@ -84,7 +95,10 @@ def test_the_same_title_or_the_same_text_is_the_same_update(tmp_path) -> None:
 def test_two_assessments_on_a_page(tmp_path) -> None:
     found = _boxes(tmp_path, mal_md=ASSESSMENT + ASSESSMENT.replace("godt", "fint"))
     assert where(found) == [("docs/nb/mal.md", 13, "HB016")]
-    assert "the first is on line 10" in found[0].message
+    assert found[0].message.nb == (
+        "Dette er den andre boksen «Håndbokas vurdering» på siden. Den første står på linje 10."
+    )
+    assert "The first is on line 10." in found[0].message.en
 
 
 def test_boxes_in_code_are_not_boxes(tmp_path) -> None:
@@ -118,4 +132,11 @@ def test_word_files_without_the_box_titles_are_a_finding_not_a_traceback(tmp_pat
     )
     found = findings_of(config, "boxes")
     assert where(found) == [("includes/words.nb.yml", 1, "HB016")]
-    assert "box_update, box_assessment" in found[0].message
+    assert found[0].message.nb == (
+        "Ordfilen mangler grensesnittordene for titlene på boksene: `box_update` og "
+        "`box_assessment`."
+    )
+    assert "`box_update` and `box_assessment`" in found[0].message.en
+    assert "`box_update: Oppdatering`" in found[0].hint.nb
+    for text in (found[0].message.nb, found[0].message.en, found[0].hint.nb):
+        assert "['" not in text and "None" not in text

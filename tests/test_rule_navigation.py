@@ -11,8 +11,19 @@ def test_orphan_page_and_dangling_nav_entry(tmp_path):
     nav = [path for path in sorted(MINIMAL) if path != "mal.md"] + ["borte.md"]
     found = findings_of(write_handbook(tmp_path, nav=nav), "navigation")
     assert where(found) == [("docs/nb/mal.md", 1, "HB007"), ("mkdocs.yml", 17, "HB007")]
-    assert "orphan" in found[0].message
-    assert "'borte.md'" in found[1].message
+    assert found[0].message.nb == "Siden står ikke i navigasjonen, så ingen leser finner den."
+    assert "orphan" in found[0].message.en
+    assert "`- mal.md`" in found[0].hint.nb
+    assert found[1].message.nb == "Navigasjonen viser til `borte.md`, som ikke finnes i docs/nb/."
+    assert found[1].hint.nb == "Rett stien, eller lag siden docs/nb/borte.md."
+
+
+def test_a_misspelt_nav_entry_names_the_page_meant(tmp_path):
+    nav = [path for path in sorted(MINIMAL) if path != "mal.md"] + ["mal.mdx"]
+    found = findings_of(write_handbook(tmp_path, nav=nav), "navigation")
+    assert where(found) == [("docs/nb/mal.md", 1, "HB007"), ("mkdocs.yml", 17, "HB007")]
+    assert found[1].hint.nb == "Mente du `mal.md`?"
+    assert found[1].hint.en == "Did you mean `mal.md`?"
 
 
 def test_a_nav_title_with_markup_is_an_error(tmp_path):
@@ -20,9 +31,13 @@ def test_a_nav_title_with_markup_is_an_error(tmp_path):
     text = config.read_text(encoding="utf-8").replace("  - index.md", "  - <b>Start</b>: index.md")
     config.write_text(text, encoding="utf-8")
     found = findings_of(config, "navigation")
-    assert [(f.path, f.message) for f in found] == [
-        ("mkdocs.yml", "the nav title '<b>Start</b>' contains markup (<)")
+    assert [(f.path, f.message.nb) for f in found] == [
+        ("mkdocs.yml", "Tittelen `<b>Start</b>` i navigasjonen har HTML eller en &-kode (`<`).")
     ]
+    assert found[0].message.en == (
+        "The navigation title `<b>Start</b>` contains HTML or an &-code (`<`)."
+    )
+    assert "'<b>" not in found[0].message.en  # the title as written, not as Python prints it
     assert found[0].line == text.split("\n").index("  - <b>Start</b>: index.md") + 1
 
 
@@ -64,12 +79,21 @@ def test_an_objective_in_another_priority_s_section_is_an_error(tmp_path):
     found = findings_of(config, "navigation")
     line = config.read_text(encoding="utf-8").split("\n").index("      - so-2-1.md") + 1
     assert where(found) == [("mkdocs.yml", line, "HB007")]
-    assert "'so-2-1.md' outside the section of its priority po-2 ('PO2'" in found[0].message
-    assert "move the line into the section that holds 'po2.md'" in found[0].hint
+    assert found[0].message.nb == (
+        "Navigasjonen har `so-2-1.md` utenfor seksjonen til prioriteringen `po-2` "
+        "(seksjonen «PO2», med `po2.md`)."
+    )
+    assert "`so-2-1.md` outside the section of its priority `po-2` (the section 'PO2'" in (
+        found[0].message.en
+    )
+    assert "Flytt linjen inn i seksjonen som har `po2.md`" in found[0].hint.nb
+    assert "Move the line into the section that holds `po2.md`" in found[0].hint.en
 
 
 def test_priorities_sharing_one_section_do_not_show_which_objective_is_whose(tmp_path):
     config = write_handbook(tmp_path, _two_priorities())
     found = findings_of(config, "navigation")  # the fixture's flat nav: one section for all
-    assert sorted(f.message.split("'")[1] for f in found) == ["so-1-1.md", "so-2-1.md"]
-    assert all("holds more priorities" in f.message for f in found)
+    assert sorted(f.message.nb.split("`")[1] for f in found) == ["so-1-1.md", "so-2-1.md"]
+    assert all("øverste nivå" in f.message.nb for f in found)
+    assert all("har også andre prioriteringer" in f.message.nb for f in found)
+    assert all("holds more priorities" in f.message.en for f in found)

@@ -14,8 +14,10 @@ def test_relation_to_a_missing_page(tmp_path):
     pages["so-1-1.md"] = replaced(pages["so-1-1.md"], "goals: [mal-a]", "goals: [mal-b]")
     found = findings_of(write_handbook(tmp_path, pages), "relation-target")
     assert where(found) == [("docs/nb/so-1-1.md", 6, "HB004")]
-    assert "'mal-b', which does not exist" in found[0].message
-    assert "mal-a" in found[0].hint  # the hint lists the ids that do exist
+    assert found[0].message.nb == "`goals` peker på `mal-b`, men ingen side har den id-en."
+    assert found[0].message.en == "`goals` points to `mal-b`, but no page has that id."
+    # the hint names the id meant and lists the ids that do exist
+    assert found[0].hint.nb == "Mente du `mal-a`? Skriv id-en til et hovedmål som finnes: `mal-a`."
 
 
 def test_relation_to_a_page_of_the_wrong_kind(tmp_path):
@@ -23,7 +25,8 @@ def test_relation_to_a_page_of_the_wrong_kind(tmp_path):
     pages["vm.md"] = replaced(pages["vm.md"], "goals: [mal-a]", "goals: [mal-a, po-1]")
     found = findings_of(write_handbook(tmp_path, pages), "relation-target")
     assert where(found) == [("docs/nb/vm.md", 5, "HB004")]
-    assert "which is a priority, not a goal" in found[0].message
+    assert "`po-1`, som er en prioritering, ikke et hovedmål." in found[0].message.nb
+    assert "`po-1`, which is a priority, not a goal." in found[0].message.en
 
 
 def test_objective_under_the_wrong_priority(tmp_path):
@@ -34,7 +37,11 @@ def test_objective_under_the_wrong_priority(tmp_path):
     pages["so-1-1.md"] = replaced(pages["so-1-1.md"], "priority: po-1", "priority: po-2")
     found = findings_of(write_handbook(tmp_path, pages), "objective-priority")
     assert where(found) == [("docs/nb/so-1-1.md", 5, "HB005")]
-    assert "set 'priority: po-1'" in found[0].hint
+    assert found[0].message.nb == (
+        "Det særskilte målet `so-1-1` står under `po-2`, men nummeret i id-en sier `po-1`."
+    )
+    assert found[0].hint.nb.startswith("Skriv `priority: po-1`")
+    assert found[0].hint.en == "Write `priority: po-1`, or renumber the objective."
 
 
 def test_priority_without_objective(tmp_path):
@@ -42,23 +49,46 @@ def test_priority_without_objective(tmp_path):
     pages["po2.md"] = replaced(pages["po1.md"], "id: po-1", "id: po-2")
     found = findings_of(write_handbook(tmp_path, pages), "coverage")
     assert where(found) == [("docs/nb/po2.md", 2, "HB006")]
-    assert found[0].message == "priority po-2 has no objective"
+    assert found[0].message.nb == "Prioriteringen `po-2` har ingen særskilte mål."
+    assert found[0].message.en == "The priority `po-2` has no objective."
+    assert found[0].hint.nb == "Legg til et særskilt mål med `priority: po-2`."
 
 
 def test_goal_served_by_no_instrument_and_no_priority(tmp_path):
     pages = dict(MINIMAL)
     pages["mal2.md"] = replaced(pages["mal.md"], "mal-a", "mal-b")
     found = findings_of(write_handbook(tmp_path, pages), "coverage")
-    assert [(f.path, f.line, f.message) for f in found] == [
-        ("docs/nb/mal2.md", 2, "goal mal-b is not served by any instrument"),
-        ("docs/nb/mal2.md", 2, "goal mal-b is not served by any priority"),
+    assert [(f.path, f.line, f.message.nb) for f in found] == [
+        ("docs/nb/mal2.md", 2, "Ingen virkemidler tjener hovedmålet `mal-b`."),
+        ("docs/nb/mal2.md", 2, "Ingen prioriteringer tjener hovedmålet `mal-b`."),
     ]
+    assert [f.message.en for f in found] == [
+        "No instrument serves the goal `mal-b`.",
+        "No priority serves the goal `mal-b`.",
+    ]
+    assert "`goals: [mal-b]`" in found[0].hint.nb
 
 
 def test_instrument_serving_no_existing_goal(tmp_path):
     pages = dict(MINIMAL)
     pages["vm2.md"] = replaced(replaced(pages["vm.md"], "vm-a", "vm-b"), "[mal-a]", "[mal-x]")
     found = findings_of(write_handbook(tmp_path, pages), "coverage")
-    assert [(f.path, f.message) for f in found] == [
-        ("docs/nb/vm2.md", "instrument vm-b serves no goal")
+    assert [(f.path, f.message.nb) for f in found] == [
+        ("docs/nb/vm2.md", "Virkemiddelet `vm-b` tjener ikke noe hovedmål.")
     ]
+    assert "`goals: [mal-a]`" in found[0].hint.nb  # a goal that exists
+
+
+def test_a_target_of_no_kind_yet_and_ids_as_written(tmp_path):
+    """No programme in the handbook: the hint says so instead of "known ids: none"; and
+    the messages show ids as written, never Python's quotes."""
+    pages = dict(MINIMAL)
+    del pages["program.md"]
+    found = findings_of(write_handbook(tmp_path, pages, nav=sorted(pages)), "relation-target")
+    assert where(found) == [("docs/nb/po1.md", 5, "HB004")]
+    assert found[0].hint.nb == (
+        "Håndboka har ingen programmer ennå. Lag siden først, eller fjern id-en."
+    )
+    assert found[0].hint.en.startswith("The handbook has no programmes yet.")
+    for text in (found[0].message.nb, found[0].message.en, found[0].hint.nb, found[0].hint.en):
+        assert "'" not in text and "None" not in text and "none" not in text

@@ -16,7 +16,10 @@ def test_missing_and_extra_translation(tmp_path):
     config = write_handbook(tmp_path, languages=("nb", "en"), translations={"en": english})
     found = findings_of(config, "translations")
     assert where(found) == [("docs/en/extra.md", 1, "HB008"), ("docs/nb/mal.md", 1, "HB008")]
-    assert "docs/en/mal.md" in found[1].hint
+    assert found[0].message.nb == "Siden har ingen kilde på norsk: docs/nb/extra.md finnes ikke."
+    assert found[1].message.nb == "Siden har ingen oversettelse til engelsk."
+    assert found[1].message.en == "The page has no English translation."
+    assert "docs/en/mal.md" in found[1].hint.nb
 
 
 def test_translation_with_other_kind_and_own_relations(tmp_path):
@@ -25,7 +28,12 @@ def test_translation_with_other_kind_and_own_relations(tmp_path):
     config = write_handbook(tmp_path, languages=("nb", "en"), translations={"en": english})
     found = findings_of(config, "translations")
     assert where(found) == [("docs/en/vm.md", 3, "HB008"), ("docs/en/vm.md", 4, "HB008")]
-    assert "declares 'goals'" in found[1].message
+    assert found[0].message.nb == (
+        "Her står `kind: page`, men kilden, docs/nb/vm.md, har `kind: instrument`."
+    )
+    assert found[0].hint.nb.endswith("Skriv `kind: instrument`.")
+    assert found[1].message.nb == "En oversettelse kan ikke ha `goals`."
+    assert found[1].message.en == "A translation cannot have `goals`."
 
 
 def test_outdated_translation_is_a_warning_with_the_new_fingerprint(tmp_path):
@@ -35,8 +43,9 @@ def test_outdated_translation_is_a_warning_with_the_new_fingerprint(tmp_path):
     config = write_handbook(tmp_path, pages, languages=("nb", "en"), translations={"en": english})
     found = findings_of(config, "translations")
     assert [(f.path, f.severity) for f in found] == [("docs/en/mal.md", "warning")]
-    assert "has changed since" in found[0].message
-    assert "translation_of: " in found[0].hint
+    assert "er endret siden denne siden ble oversatt" in found[0].message.nb
+    assert "has changed since" in found[0].message.en
+    assert "`translation_of: nb-" in found[0].hint.nb
 
 
 def test_translation_without_fingerprint_is_reported_as_untranslated(tmp_path):
@@ -47,8 +56,9 @@ def test_translation_without_fingerprint_is_reported_as_untranslated(tmp_path):
     config = write_handbook(tmp_path, languages=("nb", "en"), translations={"en": english})
     found = findings_of(config, "translations")
     assert [(f.path, f.severity) for f in found] == [("docs/en/mal.md", "warning")]
-    assert "not translated yet" in found[0].message
-    assert "python -m handbook translated docs/en/mal.md" in found[0].hint
+    assert "ikke oversatt ennå" in found[0].message.nb
+    assert "not translated yet" in found[0].message.en
+    assert "`python -m handbook translated docs/en/mal.md`" in found[0].hint.nb
 
 
 def test_translation_of_has_one_format(tmp_path):
@@ -63,5 +73,21 @@ def test_translation_of_has_one_format(tmp_path):
         ("docs/en/mal.md", "error"),
         ("docs/en/vm.md", "error"),
     ]
-    assert found[1].message == "'translation_of: True' is not a fingerprint"
-    assert "python -m handbook translated docs/en/vm.md" in found[1].hint
+    # The value as written (`yes`), not as Python reads it (True).
+    assert found[1].message.nb == "`translation_of: yes` er ikke et fingeravtrykk av kilden."
+    assert found[1].message.en == "`translation_of: yes` is not a fingerprint of the source."
+    assert "`python -m handbook translated docs/en/vm.md`" in found[1].hint.nb
+    assert found[0].message.nb.startswith("`translation_of: en-")
+    for finding in found:
+        for text in (finding.message.nb, finding.message.en, finding.hint.nb, finding.hint.en):
+            assert "True" not in text and "'" not in text
+
+
+def test_a_translation_without_its_id_is_told_the_source_s(tmp_path):
+    english = translate(tmp_path, MINIMAL)
+    english["mal.md"] = english["mal.md"].replace("id: mal-a\n", "")
+    config = write_handbook(tmp_path, languages=("nb", "en"), translations={"en": english})
+    found = findings_of(config, "translations")
+    assert where(found) == [("docs/en/mal.md", 1, "HB008")]
+    assert found[0].message.nb == "Siden mangler `id`. Kilden, docs/nb/mal.md, har `id: mal-a`."
+    assert "None" not in found[0].message.en and "null" not in found[0].message.en

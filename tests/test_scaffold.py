@@ -45,7 +45,7 @@ def test_new_objective_passes_the_check_and_its_stub_is_reported_untranslated(
     # The check passes, and says the English stub is not translated yet ...
     assert main(["check", str(tmp_path)]) == 0
     report = capsys.readouterr().out
-    assert "docs/en/sarskilte-mal/2-5.md:2: HB008" in report and "not translated yet" in report
+    assert "docs/en/sarskilte-mal/2-5.md:2: HB008" in report and "ikke oversatt ennå" in report
     # ... the site builds strictly, and the stub tells readers where the content is ...
     copy_project(tmp_path, ("scripts", "overrides"))
     completed = strict_build(tmp_path, tmp_path / "site")

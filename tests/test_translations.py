@@ -32,7 +32,7 @@ def test_translated_command_names_the_line_of_a_file_that_is_not_utf8(tmp_path, 
     lines = page.read_bytes().count(b"\n")
     assert main(["translated", "--config", str(config), str(page)]) == 2
     error = capsys.readouterr().err
-    assert f"{page}:{lines}: the file is not UTF-8 text (byte 0xd8 on this line)" in error
+    assert f"{page}:{lines}: Filen er ikke UTF-8-tekst (byten 0xd8 på denne linjen)." in error
 
 
 def test_translated_command_makes_translations_fresh(tmp_path, capsys) -> None:
@@ -40,7 +40,7 @@ def test_translated_command_makes_translations_fresh(tmp_path, capsys) -> None:
         tmp_path, languages=("nb", "en"), translations={"en": _english_without_fingerprints()}
     )
     assert {f.severity for f in findings_of(config, "translations")} == {"warning"}
-    assert all("not translated yet" in f.message for f in findings_of(config, "translations"))
+    assert all("ikke oversatt ennå" in f.message.nb for f in findings_of(config, "translations"))
     paths = [str(p) for p in sorted((tmp_path / "docs" / "en").glob("*.md"))]
     assert main(["translated", "--config", str(config), *paths]) == 0
     assert capsys.readouterr().out.count("translation_of nb-") == len(MINIMAL)

@@ -389,7 +389,7 @@ def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
     # of `text` (front matter it cannot read included), so that is what is measured.
     src = page.file.src_uri
     over = limits.excesses(Page("", src, page.file.abs_src_path, src, body=text))
-    return _not_rendered(page.file.src_uri, over[0][1]) if over else text
+    return _not_rendered(page.file.src_uri, over[0][1](DEFAULT_LANGUAGE)) if over else text
 
 
 def _not_rendered(name: str, problem: str) -> str:

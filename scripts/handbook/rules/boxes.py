@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from ..boxes import Box, boxes
 from ..findings import Finding
+from ..messages import Text, code, listing
 from ..model import Graph, Page, inline_links
 from ..render import SOURCES_PAGE_ID
 from ..words import WORDS_FILE, Words, has_word_files, read
@@ -31,6 +32,8 @@ SLUG = "boxes"
 
 _SPACE = re.compile(r"\s+")
 BOX_WORDS = ("box_update", "box_assessment")
+# What a word file says for each, as in includes/words.nb.yml.
+_EXAMPLES = {"box_update": "Oppdatering", "box_assessment": "Håndbokas vurdering"}
 
 
 def check(graph: Graph) -> Iterator[Finding]:
@@ -42,12 +45,22 @@ def check(graph: Graph) -> Iterator[Finding]:
     for lang, words in languages.items():
         missing = [word for word in BOX_WORDS if word not in words]
         if missing:
+            names = listing([code(word) for word in missing])
+            example = code(f"{missing[0]}: {_EXAMPLES[missing[0]]}")
             yield Finding(
                 WORDS_FILE.format(lang=lang),
                 1,
                 CODE,
-                f"the box titles are missing: {', '.join(missing)}",
-                "add them to every language's word file (see includes/words.nb.yml)",
+                Text(
+                    f"Ordfilen mangler grensesnittordene for titlene på boksene: {names.nb}.",
+                    f"The word file lacks the interface words for the box titles: {names.en}.",
+                ),
+                Text(
+                    "Legg dem til i ordfilen for hvert språk, som i includes/words.nb.yml, for "
+                    f"eksempel {example}.",
+                    "Add them to every language's word file, as in includes/words.nb.yml, for "
+                    f"example {example}.",
+                ),
                 rule=SLUG,
             )
     first_update: dict[tuple[str, str], tuple[Page, Box]] = {}
@@ -63,14 +76,22 @@ def check(graph: Graph) -> Iterator[Finding]:
                 yield from _update_findings(graph, page, box, words, first_update)
             elif _folded(box.title) == _folded(words["box_assessment"]):
                 assessments.append(box)
+        title = words["box_assessment"]
         for box in assessments[1:]:
             yield Finding(
                 page.display_path,
                 box.line,
                 CODE,
-                f"a second '{words['box_assessment']}' box on the page (the first is on "
-                f"line {assessments[0].line})",
-                "put the handbook's view in one box per page: merge the two",
+                Text(
+                    f"Dette er den andre boksen «{title}» på siden. Den første står på linje "
+                    f"{assessments[0].line}.",
+                    f"This is a second '{title}' box on the page. The first is on line "
+                    f"{assessments[0].line}.",
+                ),
+                Text(
+                    "Håndbokas syn står i én boks per side. Slå de to boksene sammen.",
+                    "The handbook's view goes in one box per page. Merge the two.",
+                ),
                 rule=SLUG,
             )
 
@@ -92,14 +113,23 @@ def _update_findings(
     words: Words,
     first_update: dict[tuple[str, str], tuple[Page, Box]],
 ) -> Iterator[Finding]:
+    update = words["box_update"]
     if not any(_names_source(graph, page, target) for target, _ in inline_links(box.text)):
+        example = code("Kilde: [interreg.no](https://www.interreg.no/).")
         yield Finding(
             page.display_path,
             box.line,
             CODE,
-            f"the '{words['box_update']}' box does not link to its source",
-            "end the box with the source and its link, for example "
-            "'Kilde: [interreg.no](https://www.interreg.no/).'",
+            Text(
+                f"Boksen «{update}» lenker ikke til kilden sin.",
+                f"The '{update}' box does not link to its source.",
+            ),
+            Text(
+                "Avslutt boksen med kilden og en lenke til den (en https-adresse eller kildens "
+                f"oppføring på kildesiden), for eksempel {example}",
+                "End the box with its source and a link to it (an https address, or the "
+                f"source's entry on the sources page), for example {example}",
+            ),
             rule=SLUG,
         )
     for key in (("title", _folded(box.title)), ("text", _folded(box.text))):
@@ -108,12 +138,19 @@ def _update_findings(
         earlier = first_update.setdefault((page.lang, *key), (page, box))  # type: ignore[arg-type]
         if earlier[1] is not box:
             where = f"{earlier[0].display_path}:{earlier[1].line}"
+            same = {"title": Text("tittel", "title"), "text": Text("tekst", "text")}[key[0]]
             yield Finding(
                 page.display_path,
                 box.line,
                 CODE,
-                f"the same '{words['box_update']}' box, by its {key[0]}, is also on {where}",
-                "state each update once: keep one box and link to it from here",
+                Text(
+                    f"Denne boksen «{update}» har samme {same.nb} som den på {where}.",
+                    f"This '{update}' box has the same {same.en} as the one on {where}.",
+                ),
+                Text(
+                    "Skriv hver oppdatering én gang: behold én boks, og lenk til den herfra.",
+                    "State each update once: keep one box and link to it from here.",
+                ),
                 rule=SLUG,
             )
             return

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import get_close_matches
 
 from ..findings import Finding
 from ..glossary import GLOSSARY_PAGE_ID, entries, glossary_page, located_definitions
+from ..messages import Text, code
 from ..model import Graph, Page
 
 CODE = "HB017"
@@ -29,9 +31,10 @@ SLUG = "glossary"
 # A word with two or more capitals is an abbreviation or a name written like one (ØKS, PO,
 # TEN-T, ScanMed); "Interreg" or "Særskilt mål" are not.
 _ABBREVIATION = re.compile(r"^[\w-]*?[A-ZÆØÅÄÖ][\w-]*?[A-ZÆØÅÄÖ][\w-]*")
+_NOT_ANCHOR = re.compile(r"[^\w]+")
 
 
-def _finding(page: Page, line: int, message: str, hint: str) -> Finding:
+def _finding(page: Page, line: int, message: Text, hint: Text) -> Finding:
     return Finding(page.display_path, line, CODE, message, hint, rule=SLUG)
 
 
@@ -45,12 +48,20 @@ def check(graph: Graph) -> Iterator[Finding]:
     for page in graph.pages:
         if page.error is None and page.id != GLOSSARY_PAGE_ID and "*[" in page.markdown:
             for definition in located_definitions(page.markdown):
+                term = code(definition.term)
                 yield _finding(
                     page,
                     page.line_at(definition.offset),
-                    f"a tooltip for {definition.term!r} outside the glossary",
-                    "move the line to the term's entry on the glossary page (ordliste.md), "
-                    "so the term is explained once and its tooltip shows on every page",
+                    Text(
+                        f"Forklaringen for {term} står utenfor ordlista.",
+                        f"The tooltip for {term} is outside the glossary.",
+                    ),
+                    Text(
+                        "Flytt linjen til oppslaget for ordet i ordlista (ordliste.md). Da er "
+                        "ordet forklart ett sted, og forklaringen vises på alle sider.",
+                        "Move the line to the term's entry on the glossary page (ordliste.md), "
+                        "so the term is explained once and its tooltip shows on every page.",
+                    ),
                 )
     yield from _compare(graph, anchors, default)
 
@@ -58,21 +69,35 @@ def check(graph: Graph) -> Iterator[Finding]:
 def _check_glossary(page: Page) -> Iterator[Finding]:
     loose, found = entries(page)
     for definition in loose:
+        term = code(definition.term)
         yield _finding(
             page,
             page.line_at(definition.offset),
-            f"the tooltip for {definition.term!r} is not in an entry",
-            "put it under the '## Term { #id }' heading of the term it explains",
+            Text(
+                f"Forklaringen for {term} står ikke under noe oppslag.",
+                f"The tooltip for {term} is not in an entry.",
+            ),
+            Text(
+                "Flytt den under overskriften `## Ord { #id }` til ordet den forklarer.",
+                "Put it under the `## Term { #id }` heading of the term it explains.",
+            ),
         )
     seen: dict[str, int] = {}
     anchors: dict[str, int] = {}
     for entry in found:
         if entry.anchor is None:
+            heading = code(f"## {entry.heading} {{ #{_anchor_for(entry.heading)} }}")
             yield _finding(
                 page,
                 entry.line,
-                f"the entry {entry.heading!r} has no anchor",
-                "give it one that stays the same in every language: '## Term { #term }'",
+                Text(
+                    f"Oppslaget «{entry.heading}» har ikke noe anker.",
+                    f"The entry '{entry.heading}' has no anchor.",
+                ),
+                Text(
+                    f"Gi det et anker som er det samme på alle språk: {heading}.",
+                    f"Give it an anchor that stays the same in every language: {heading}.",
+                ),
             )
         else:
             anchors[entry.anchor] = entry.line
@@ -81,9 +106,16 @@ def _check_glossary(page: Page) -> Iterator[Finding]:
             yield _finding(
                 page,
                 entry.line,
-                f"the entry {entry.heading!r} has no tooltip",
-                f"add '*[{term}]: what it stands for' under the heading, so {term} gets a "
-                "tooltip on every page",
+                Text(
+                    f"Oppslaget «{entry.heading}» er en forkortelse, men har ingen forklaring.",
+                    f"The entry '{entry.heading}' is an abbreviation but has no tooltip.",
+                ),
+                Text(
+                    f"Skriv {code(f'*[{term}]: hva det står for')} under overskriften, så får "
+                    f"{term} en forklaring på alle sider.",
+                    f"Add {code(f'*[{term}]: what it stands for')} under the heading, so {term} "
+                    "gets a tooltip on every page.",
+                ),
             )
         for definition in entry.tooltips:
             term = definition.term.strip()
@@ -92,17 +124,32 @@ def _check_glossary(page: Page) -> Iterator[Finding]:
                 yield _finding(
                     page,
                     line,
-                    f"a second tooltip for {term!r} (the first is on line {seen[term]})",
-                    "keep one: a term has one explanation",
+                    Text(
+                        f"Ordet {code(term)} er forklart to ganger. Den første forklaringen "
+                        f"står på linje {seen[term]}.",
+                        f"The term {code(term)} has a second tooltip here. The first is on line "
+                        f"{seen[term]}.",
+                    ),
+                    Text(
+                        "Behold én: et ord har én forklaring.",
+                        "Keep one: a term has one explanation.",
+                    ),
                 )
             seen.setdefault(term, line)
     return anchors
+
+
+def _anchor_for(heading: str) -> str:
+    """An anchor for a heading, as the entries' anchors are written: `ten-t`."""
+    return _NOT_ANCHOR.sub("-", heading.lower()).strip("-_") or "ord"
 
 
 def _compare(graph: Graph, anchors: dict[str, dict[str, int]], default: str) -> Iterator[Finding]:
     expected = anchors.get(default)
     if expected is None:
         return
+    source = glossary_page(graph, default)
+    assert source is not None
     for lang, present in anchors.items():
         if lang == default:
             continue
@@ -110,17 +157,38 @@ def _compare(graph: Graph, anchors: dict[str, dict[str, int]], default: str) -> 
         assert page is not None
         for anchor, line in expected.items():
             if anchor not in present:
+                name = code("#" + anchor)
                 yield _finding(
                     page,
                     page.body_line,
-                    f"no entry '#{anchor}' (the {default!r} glossary has it on line {line})",
-                    "translate the entry, with the same anchor",
+                    Text(
+                        f"Ordlista mangler oppslaget {name}. Det står på linje {line} i "
+                        f"{source.display_path}.",
+                        f"The glossary has no entry {name}. It is on line {line} of "
+                        f"{source.display_path}.",
+                    ),
+                    Text(
+                        "Oversett oppslaget, med samme anker.",
+                        "Translate the entry, keeping the same anchor.",
+                    ),
                 )
+        unmatched = sorted(set(expected) - set(present))
         for anchor, line in present.items():
             if anchor not in expected:
+                hint = Text(
+                    "Legg det til der også, eller bruk ankeret den andre ordlista bruker.",
+                    "Add it there too, or use the anchor the other glossary uses.",
+                )
+                close = get_close_matches(anchor, unmatched, n=1, cutoff=0.6)
+                if close:
+                    meant = code("#" + close[0])
+                    hint = Text(f"Mente du {meant}?", f"Did you mean {meant}?") + hint
                 yield _finding(
                     page,
                     line,
-                    f"the entry '#{anchor}' is not in the {default!r} glossary",
-                    "add it there too, or use the anchor the other glossary uses",
+                    Text(
+                        f"Oppslaget {code('#' + anchor)} finnes ikke i {source.display_path}.",
+                        f"The entry {code('#' + anchor)} is not in {source.display_path}.",
+                    ),
+                    hint,
                 )

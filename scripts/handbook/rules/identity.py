@@ -11,19 +11,42 @@ pages of one language.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model import Graph
+from ..messages import Text, capitalised, code, kind
+from ..model import Graph, Page
+from ..yaml_problems import value_problem
 
 CODE = "HB002"
 SLUG = "identity"
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-KIND_ID_PATTERNS = {
-    "priority": (re.compile(r"^po-\d+$"), "po-<number>, e.g. po-3"),
-    "objective": (re.compile(r"^so-\d+-\d+$"), "so-<priority>-<number>, e.g. so-3-2"),
+# kind -> (pattern, the form in words, an example)
+KIND_ID_PATTERNS: dict[str, tuple[re.Pattern[str], Text, str]] = {
+    "priority": (re.compile(r"^po-\d+$"), Text("po-<nummer>", "po-<number>"), "po-3"),
+    "objective": (
+        re.compile(r"^so-\d+-\d+$"),
+        Text("so-<prioritering>-<nummer>", "so-<priority>-<number>"),
+        "so-3-2",
+    ),
 }
+# Letters an id cannot have, as Norwegian writes them without: "Særskilt mål" -> saerskilt-mal.
+_FOLDED = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
+_NOT_ID = re.compile(r"[^a-z0-9]+")
+
+
+def _finding(page: Page, message: Text, hint: Text) -> Finding:
+    return Finding(page.display_path, page.line_of("id"), CODE, message, hint, rule=SLUG)
+
+
+def suggested_id(written: str) -> str | None:
+    """The id `written` comes closest to: `SO 2.4` -> `so-2-4`, `Mål A` -> `mal-a`."""
+    folded = unicodedata.normalize("NFKD", written.lower().translate(_FOLDED))
+    ascii_only = folded.encode("ascii", "ignore").decode()
+    suggestion = _NOT_ID.sub("-", ascii_only).strip("-")
+    return suggestion or None
 
 
 def check(graph: Graph) -> Iterator[Finding]:
@@ -33,45 +56,102 @@ def check(graph: Graph) -> Iterator[Finding]:
             if page.error is not None:
                 continue
             raw = page.meta.get("id")
-            line = page.line_of("id")
-            if raw is None:
-                yield Finding(
-                    page.display_path,
-                    line,
-                    CODE,
-                    "the page has no id",
-                    "add 'id: <name>' (lowercase letters, digits, hyphens)",
-                    rule=SLUG,
+            if raw is None and "id" not in page.meta:
+                yield _finding(
+                    page,
+                    Text("Siden mangler `id`.", "The page has no `id`."),
+                    Text(
+                        "Legg til en id med små bokstaver, tall og bindestreker, for eksempel "
+                        "`id: mal-kunnskap`.",
+                        "Add an id of lowercase letters, digits and hyphens, for example "
+                        "`id: mal-kunnskap`.",
+                    ),
                 )
                 continue
+            if not isinstance(raw, str):
+                wrong = value_problem(
+                    "id", raw, page.key_texts.get("id", ""), Text("én id", "one id")
+                )
+                if wrong is not None:
+                    yield _finding(page, *wrong)
+                    continue
             if not isinstance(raw, str) or not ID_PATTERN.match(raw):
-                yield Finding(
-                    page.display_path,
-                    line,
-                    CODE,
-                    f"id {raw!r} is not well-formed",
-                    "use lowercase letters, digits and single hyphens, e.g. so-2-4",
-                    rule=SLUG,
+                written = page.key_texts.get("id", "").partition(":")[2].strip() or str(raw)
+                suggestion = suggested_id(written) or ""
+                example = suggestion if ID_PATTERN.match(suggestion) else "mal-kunnskap"
+                pattern = KIND_ID_PATTERNS.get(page.kind or "")
+                if pattern and not pattern[0].match(example):
+                    example = _numbered_example(page, suggestion, pattern[2])
+                yield _finding(
+                    page,
+                    Text(
+                        f"Id-en {code(written)} kan ikke brukes. En id har bare små bokstaver, "
+                        "tall og enkle bindestreker.",
+                        f"The id {code(written)} is not well-formed. An id has only lowercase "
+                        "letters, digits and single hyphens.",
+                    ),
+                    Text(
+                        f"Skriv for eksempel {code(f'id: {example}')}.",
+                        f"Write, for example, {code(f'id: {example}')}.",
+                    ),
                 )
                 continue
             pattern = KIND_ID_PATTERNS.get(page.kind or "")
             if pattern and not pattern[0].match(raw):
-                yield Finding(
-                    page.display_path,
-                    line,
-                    CODE,
-                    f"a {page.kind}'s id must look like {pattern[1]}, not {raw!r}",
-                    "the number in the id is what the objective/priority check reads",
-                    rule=SLUG,
+                form, example = code(pattern[1].nb), _numbered_example(page, raw, pattern[2])
+                the_kind = kind(page.kind or "", "a")
+                yield _finding(
+                    page,
+                    Text(
+                        f"Id-en til {the_kind.nb} skrives {form}, ikke {code(raw)}.",
+                        f"{capitalised(the_kind).en}'s id is written {code(pattern[1].en)}, "
+                        f"not {code(raw)}.",
+                    ),
+                    _numbered_hint(page.kind or "", example),
                 )
             if raw in first_seen:
-                yield Finding(
-                    page.display_path,
-                    line,
-                    CODE,
-                    f"id {raw!r} is already used by {first_seen[raw]}",
-                    "every page needs its own id; rename one of them",
-                    rule=SLUG,
+                yield _finding(
+                    page,
+                    Text(
+                        f"Id-en {code(raw)} er allerede brukt av {first_seen[raw]}.",
+                        f"The id {code(raw)} is already used by {first_seen[raw]}.",
+                    ),
+                    Text(
+                        "Hver side trenger sin egen id. Gi en av dem en ny id.",
+                        "Every page needs an id of its own. Give one of them a new one.",
+                    ),
                 )
             else:
                 first_seen[raw] = page.display_path
+
+
+def _numbered_example(page: Page, raw: str, example: str) -> str:
+    """The id `raw` was meant to be, from its numbers (`po1` -> `po-1`) or, for an
+    objective, its priority's (`priority: po-2` -> `so-2-1`); else the kind's example."""
+    numbers = re.findall(r"\d+", raw)
+    if page.kind == "priority" and len(numbers) == 1:
+        return f"po-{numbers[0]}"
+    if page.kind == "objective":
+        if len(numbers) == 2:
+            return f"so-{numbers[0]}-{numbers[1]}"
+        priority = page.meta.get("priority")
+        if isinstance(priority, str) and re.fullmatch(r"po-\d+", priority):
+            return f"so-{priority[3:]}-1"
+    return example
+
+
+def _numbered_hint(kind_name: str, example: str) -> Text:
+    """Why the number matters: the objective/priority check (HB005) reads it."""
+    if kind_name == "objective":
+        return Text(
+            "Tallene sier hvilken prioritering det særskilte målet hører under: `so-2-4` hører "
+            f"under `po-2`, og sjekken leser dem derfra. Skriv for eksempel `id: {example}`.",
+            "The numbers say which priority the objective belongs to: `so-2-4` belongs to "
+            f"`po-2`, and the check reads them from there. Write, for example, `id: {example}`.",
+        )
+    return Text(
+        "Tallet er prioriteringens nummer, og sjekken leser det for å finne de særskilte "
+        f"målene under den. Skriv for eksempel `id: {example}`.",
+        "The number is the priority's, and the check reads it to find the objectives that "
+        f"belong to it. Write, for example, `id: {example}`.",
+    )

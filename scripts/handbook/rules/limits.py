@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..messages import Text
 from ..model import Graph, Page
 
 CODE = "HB013"
@@ -67,25 +68,29 @@ def check(graph: Graph) -> Iterator[Finding]:
                 yield Finding(page.display_path, line, CODE, message, hint, rule=SLUG)
 
 
-def excesses(page: Page) -> list[tuple[int, str, str]]:
-    """(line, message, hint) for each limit the page passes, once each, at its first line.
+def excesses(page: Page) -> list[tuple[int, Text, Text]]:
+    """(line, message, hint) for each limit the page passes, once each, at its first line,
+    in line order.
 
     Each limit is first looked for with a pattern anchored at line starts, or a count, so
     an ordinary page costs a few scans in C; lines are walked one by one only where that
     finds something (or for paragraphs, on a page longer than one may be).
     """
     text = page.markdown
-    found: dict[str, tuple[int, str, str]] = {}
+    found: dict[str, tuple[int, Text, Text]] = {}
 
-    def report(key: str, offset: int, message: str, hint: str) -> None:
+    def report(key: str, offset: int, message: Text, hint: Text) -> None:
         found.setdefault(key, (offset, message, hint))
 
     if page.body_line + text.count("\n") > MAX_LINES:
         report(
             "lines",
             MAX_LINES + 1,
-            f"the page has more than {MAX_LINES} lines",
-            "split it into several pages",
+            Text(
+                f"Siden har mer enn {MAX_LINES} linjer.",
+                f"The page has more than {MAX_LINES} lines.",
+            ),
+            Text("Del den opp i flere sider.", "Split it into several pages."),
         )
     long_line = _LONG_LINE.search(text)
     if long_line:
@@ -94,8 +99,15 @@ def excesses(page: Page) -> list[tuple[int, str, str]]:
         report(
             "line",
             page.line_at(long_line.start()),
-            f"the line has {length} characters; the limit is {MAX_LINE_CHARACTERS}",
-            "break it into several lines",
+            Text(
+                f"Linjen har {length} tegn. Grensen er {MAX_LINE_CHARACTERS}.",
+                f"The line has {length} characters. The limit is {MAX_LINE_CHARACTERS}.",
+            ),
+            Text(
+                "Del den i flere linjer. Et enkelt linjeskift endrer ikke teksten på siden.",
+                "Break it into several lines. A single line break does not change the text "
+                "on the page.",
+            ),
         )
     for deep in _MAYBE_DEEP.finditer(page.body):
         start = deep.start()
@@ -108,8 +120,15 @@ def excesses(page: Page) -> list[tuple[int, str, str]]:
             report(
                 "nesting",
                 page.line_at(start),
-                f"the line is nested {columns} columns deep; the limit is {MAX_NESTING_COLUMNS}",
-                "nest lists, quotes and indented blocks less deeply",
+                Text(
+                    f"Linjen er nøstet {columns} kolonner dypt. Grensen er {MAX_NESTING_COLUMNS}.",
+                    f"The line is nested {columns} columns deep. The limit is "
+                    f"{MAX_NESTING_COLUMNS}.",
+                ),
+                Text(
+                    "Bruk færre nivåer av lister, sitater og innrykk.",
+                    "Nest lists, quotes and indented blocks less deeply.",
+                ),
             )
             break
     if len(text) > MAX_PARAGRAPH_CHARACTERS:
@@ -120,8 +139,11 @@ def excesses(page: Page) -> list[tuple[int, str, str]]:
                 report(
                     "paragraph",
                     page.body_line + offset,
-                    f"the paragraph is longer than {MAX_PARAGRAPH_CHARACTERS} characters here",
-                    "split it with a blank line",
+                    Text(
+                        f"Avsnittet er lengre enn {MAX_PARAGRAPH_CHARACTERS} tegn her.",
+                        f"The paragraph is longer than {MAX_PARAGRAPH_CHARACTERS} characters here.",
+                    ),
+                    Text("Del det med en tom linje.", "Split it with a blank line."),
                 )
                 break
     if text.count("[") + text.count("(") > MAX_UNCLOSED_BRACKETS:
@@ -142,8 +164,15 @@ def excesses(page: Page) -> list[tuple[int, str, str]]:
                 report(
                     "brackets",
                     page.line_at(event.start()),
-                    f"more than {MAX_UNCLOSED_BRACKETS} brackets are open on this line",
-                    "close each [ with ] and each ( with ) in the same paragraph",
+                    Text(
+                        f"Mer enn {MAX_UNCLOSED_BRACKETS} hakeparenteser eller parenteser står "
+                        "åpne på denne linjen.",
+                        f"More than {MAX_UNCLOSED_BRACKETS} brackets are open on this line.",
+                    ),
+                    Text(
+                        "Lukk hver `[` med `]` og hver `(` med `)` i samme avsnitt.",
+                        "Close each `[` with `]` and each `(` with `)` in the same paragraph.",
+                    ),
                 )
                 break
     if "<" in text:
@@ -158,9 +187,15 @@ def excesses(page: Page) -> list[tuple[int, str, str]]:
                     report(
                         "unclosed tags",
                         page.line_at(angle.start()),
-                        f"more than {MAX_UNCLOSED_TAGS} HTML tags on the page are not closed "
-                        "with >",
-                        "write < as &lt; where it is not a tag",
+                        Text(
+                            f"Mer enn {MAX_UNCLOSED_TAGS} HTML-tagger på siden mangler `>`.",
+                            f"More than {MAX_UNCLOSED_TAGS} HTML tags on the page are not "
+                            "closed with `>`.",
+                        ),
+                        Text(
+                            "Skriv `<` som `&lt;` der det ikke begynner en tagg.",
+                            "Write `<` as `&lt;` where it does not start a tag.",
+                        ),
                     )
                     break
         tags = 0
@@ -171,8 +206,14 @@ def excesses(page: Page) -> list[tuple[int, str, str]]:
                     report(
                         "markdown tags",
                         page.line_at(tag.start()),
-                        f"more than {MAX_MARKDOWN_TAGS} HTML tags with a markdown attribute",
-                        "write the content in Markdown instead of HTML",
+                        Text(
+                            f"Mer enn {MAX_MARKDOWN_TAGS} HTML-tagger har attributtet `markdown`.",
+                            f"More than {MAX_MARKDOWN_TAGS} HTML tags have a `markdown` attribute.",
+                        ),
+                        Text(
+                            "Skriv innholdet i Markdown i stedet for HTML.",
+                            "Write the content in Markdown instead of HTML.",
+                        ),
                     )
                     break
-    return sorted(found.values())
+    return sorted(found.values(), key=lambda excess: excess[0])

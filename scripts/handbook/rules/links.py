@@ -15,10 +15,12 @@ import os
 import posixpath
 import re
 from collections.abc import Iterator
+from difflib import get_close_matches
 from urllib.parse import unquote
 
 from ..anchors import page_anchors
 from ..findings import Finding
+from ..messages import Text, code, listing
 from ..model import Graph, Page
 from ..render import generated_anchors
 
@@ -26,6 +28,7 @@ CODE = "HB009"
 SLUG = "links"
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+SHOWN_ANCHORS = 8
 
 
 def check(graph: Graph) -> Iterator[Finding]:
@@ -46,12 +49,17 @@ def check(graph: Graph) -> Iterator[Finding]:
                 continue  # external links and e-mail addresses are not ours to check
             path_part, _, anchor = target.partition("#")
             path_part = unquote(path_part)
+            written = code(target)
             if path_part.startswith("/"):
                 yield _finding(
                     page,
                     link.line,
-                    f"absolute link {target!r}",
-                    "use a relative link to the .md file, e.g. ../ordliste.md",
+                    Text(
+                        f"Lenken {written} er en absolutt sti. Lenker mellom sider er relative.",
+                        f"The link {written} is an absolute path. Links between pages are "
+                        "relative.",
+                    ),
+                    _page_hint(graph, page, path_part, anchor),
                 )
                 continue
             if not path_part:
@@ -59,8 +67,11 @@ def check(graph: Graph) -> Iterator[Finding]:
                     yield _finding(
                         page,
                         link.line,
-                        f"no anchor #{anchor} on this page",
-                        _anchor_hint(anchors_of(page)),
+                        Text(
+                            f"Siden har ikke ankeret {code('#' + anchor)}.",
+                            f"This page has no anchor {code('#' + anchor)}.",
+                        ),
+                        _anchor_hint(anchor, anchors_of(page)),
                     )
                 continue
             resolved = posixpath.normpath(
@@ -71,16 +82,26 @@ def check(graph: Graph) -> Iterator[Finding]:
                     yield _finding(
                         page,
                         link.line,
-                        f"link {target!r} does not point to a page",
-                        "link to the Markdown file (…/page.md), not to a folder or URL",
+                        Text(
+                            f"Lenken {written} peker ikke på en side eller en fil som finnes.",
+                            f"The link {written} does not point to a page or to a file that "
+                            "exists.",
+                        ),
+                        _page_hint(graph, page, resolved, anchor),
                     )
                 continue
             if resolved.startswith("../"):
                 yield _finding(
                     page,
                     link.line,
-                    f"link {target!r} leaves docs/{page.lang}/",
-                    "link to a page of the same language",
+                    Text(
+                        f"Lenken {written} går ut av docs/{page.lang}/.",
+                        f"The link {written} leads out of docs/{page.lang}/.",
+                    ),
+                    Text(
+                        f"Lenk til en side på samme språk, i docs/{page.lang}/.",
+                        f"Link to a page in the same language, in docs/{page.lang}/.",
+                    ),
                 )
                 continue
             linked = graph.page_at(page.lang, resolved)
@@ -88,15 +109,24 @@ def check(graph: Graph) -> Iterator[Finding]:
                 yield _finding(
                     page,
                     link.line,
-                    f"link {target!r}: docs/{page.lang}/{resolved} does not exist",
-                    "check the path; it is relative to this page's folder",
+                    Text(
+                        f"Lenken {written} peker på docs/{page.lang}/{resolved}, som ikke finnes.",
+                        f"The link {written} points to docs/{page.lang}/{resolved}, which does "
+                        "not exist.",
+                    ),
+                    _missing_page_hint(graph, page, resolved, anchor),
                 )
             elif anchor and linked.error is None and anchor not in anchors_of(linked):
                 yield _finding(
                     page,
                     link.line,
-                    f"link {target!r}: no anchor #{anchor} on {linked.display_path}",
-                    _anchor_hint(anchors_of(linked)),
+                    Text(
+                        f"Lenken {written} peker på ankeret {code('#' + anchor)}, men "
+                        f"{linked.display_path} har det ikke.",
+                        f"The link {written} points to the anchor {code('#' + anchor)}, which "
+                        f"{linked.display_path} does not have.",
+                    ),
+                    _anchor_hint(anchor, anchors_of(linked)),
                 )
 
 
@@ -111,10 +141,76 @@ def _asset_exists(graph: Graph, page: Page, path_part: str) -> bool:
     return os.path.isfile(docs / posixpath.normpath(posixpath.join(base, path_part)))
 
 
-def _anchor_hint(available: frozenset[str]) -> str:
-    shown = ", ".join(sorted(available)[:8])
-    return f"anchors on that page: {shown}" if shown else "that page has no headings"
+def _relative(page: Page, rel_path: str, anchor: str) -> str:
+    """The link from `page` to the page at `rel_path` (in the same language folder)."""
+    link = posixpath.relpath(rel_path, posixpath.dirname(page.rel_path) or ".")
+    return f"{link}#{anchor}" if anchor else link
 
 
-def _finding(page: Page, line: int, message: str, hint: str) -> Finding:
+def _page_hint(graph: Graph, page: Page, path: str, anchor: str) -> Text:
+    """For a link to an address or a folder: the link to the .md file it means, if there is
+    one (`/prioriteringer/po3/` -> `../prioriteringer/po3.md`), else how such links look."""
+    parts = [part for part in path.strip("/").split("/") if part not in ("", ".")]
+    if parts and parts[0] in graph.config.languages:
+        parts = parts[1:]
+    stem = "/".join(parts)
+    candidates = [f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]
+    if stem.endswith(".md"):
+        candidates.insert(0, stem)
+    for candidate in candidates:
+        if graph.page_at(page.lang, posixpath.normpath(candidate)) is not None:
+            link = code(_relative(page, posixpath.normpath(candidate), anchor))
+            return Text(
+                f"Lenk til `.md`-filen, relativt til denne siden: {link}.",
+                f"Link to the `.md` file, relative to this page: {link}.",
+            )
+    if posixpath.splitext(stem)[1]:
+        return Text(
+            "Sjekk navnet og stien til filen. Bilder og andre filer ligger i samme mappe som "
+            "siden, eller i docs/assets/.",
+            "Check the file's name and path. Images and other files live beside the page or "
+            "in docs/assets/.",
+        )
+    return Text(
+        "Lenk til `.md`-filen, relativt til denne siden, for eksempel `../ordliste.md`, ikke "
+        "til en mappe eller en adresse.",
+        "Link to the `.md` file, relative to this page, for example `../ordliste.md`, not to "
+        "a folder or an address.",
+    )
+
+
+def _missing_page_hint(graph: Graph, page: Page, resolved: str, anchor: str) -> Text:
+    known = sorted(p.rel_path for p in graph.by_language.get(page.lang, []))
+    hint = Text(
+        "Sjekk stien. Den regnes fra mappen denne siden ligger i.",
+        "Check the path: it is relative to this page's folder.",
+    )
+    close = get_close_matches(resolved, known, n=1, cutoff=0.6)
+    if close:
+        link = code(_relative(page, close[0], anchor))
+        return Text(f"Mente du {link}?", f"Did you mean {link}?") + hint
+    return hint
+
+
+def _anchor_hint(anchor: str, available: frozenset[str]) -> Text:
+    """The anchor meant, if one is close, and the page's anchors (the first few)."""
+    if not available:
+        return Text(
+            "Siden har ingen overskrifter å lenke til.", "The page has no headings to link to."
+        )
+    ordered = sorted(available)
+    shown = listing([code("#" + name) for name in ordered[:SHOWN_ANCHORS]])
+    more = len(ordered) > SHOWN_ANCHORS
+    hint = Text(
+        f"Ankrene på siden{' (de første)' if more else ''}: {shown.nb}.",
+        f"The anchors on the page{' (the first)' if more else ''}: {shown.en}.",
+    )
+    close = get_close_matches(anchor, ordered, n=1, cutoff=0.6)
+    if close:
+        meant = code("#" + close[0])
+        return Text(f"Mente du {meant}?", f"Did you mean {meant}?") + hint
+    return hint
+
+
+def _finding(page: Page, line: int, message: Text, hint: Text) -> Finding:
     return Finding(page.display_path, line, CODE, message, hint, rule=SLUG)

@@ -13,10 +13,13 @@ its priority, where a reader of the priority's section would not find it.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
+from difflib import get_close_matches
 
 from ..config import NavEntry
 from ..findings import Finding
+from ..messages import Text, code
 from ..model import Graph
 from ..plain_text import markup_in
 
@@ -34,20 +37,33 @@ def check(graph: Graph) -> Iterator[Finding]:
                 page.display_path,
                 1,
                 CODE,
-                "the page is not in the navigation (an orphan no reader can find)",
-                f"add '{page.rel_path}' to the nav in {config_name}",
+                Text(
+                    "Siden står ikke i navigasjonen, så ingen leser finner den.",
+                    "The page is not in the navigation: an orphan no reader can find.",
+                ),
+                Text(
+                    f"Legg den til under `nav:` i {config_name}, i seksjonen der den hører "
+                    f"hjemme, for eksempel {code(f'- {page.rel_path}')}.",
+                    f"Add it under `nav:` in {config_name}, in the section it belongs to, for "
+                    f"example {code(f'- {page.rel_path}')}.",
+                ),
                 rule=SLUG,
             )
-    default_paths = {page.rel_path for page in graph.by_language.get(config.default_language, [])}
+    default = config.default_language
+    default_paths = {page.rel_path for page in graph.by_language.get(default, [])}
     for entry in config.nav:
         if entry.path not in default_paths:
             yield Finding(
                 config_name,
                 entry.line,
                 CODE,
-                f"the nav names {entry.path!r}, which does not exist in "
-                f"docs/{config.default_language}/",
-                "fix the path or create the page",
+                Text(
+                    f"Navigasjonen viser til {code(entry.path)}, som ikke finnes i "
+                    f"docs/{default}/.",
+                    f"The navigation names {code(entry.path)}, which does not exist in "
+                    f"docs/{default}/.",
+                ),
+                _dangling_hint(entry.path, default, default_paths - config.nav_paths),
                 rule=SLUG,
             )
     yield from _under_priority(graph)
@@ -58,10 +74,33 @@ def check(graph: Graph) -> Iterator[Finding]:
                 config_name,
                 title.line,
                 CODE,
-                f"the nav title {title.title!r} contains markup ({markup})",
-                "write nav titles as plain text: no HTML, no &-codes",
+                Text(
+                    f"Tittelen {code(title.title)} i navigasjonen har HTML eller en &-kode "
+                    f"({code(markup)}).",
+                    f"The navigation title {code(title.title)} contains HTML or an &-code "
+                    f"({code(markup)}).",
+                ),
+                Text(
+                    "Skriv titlene i navigasjonen som ren tekst. Menyen viser dem som de er.",
+                    "Write navigation titles as plain text. The menu shows them as they are.",
+                ),
                 rule=SLUG,
             )
+
+
+def _dangling_hint(path: str, lang: str, unlisted: set[str]) -> Text:
+    """The page meant, if a page no entry names is close to the path, else what to do."""
+    by_name = {posixpath.basename(p): p for p in sorted(unlisted)}
+    close = get_close_matches(path, sorted(unlisted), n=1, cutoff=0.6) or [
+        by_name[name]
+        for name in get_close_matches(posixpath.basename(path), sorted(by_name), n=1, cutoff=0.6)
+    ]
+    if close:
+        return Text(f"Mente du {code(close[0])}?", f"Did you mean {code(close[0])}?")
+    return Text(
+        f"Rett stien, eller lag siden docs/{lang}/{path}.",
+        f"Correct the path, or create the page docs/{lang}/{path}.",
+    )
 
 
 def _under_priority(graph: Graph) -> Iterator[Finding]:
@@ -88,15 +127,34 @@ def _under_priority(graph: Graph) -> Iterator[Finding]:
         innermost = [priority_id for length, priority_id in holding if length == depth]
         if innermost == [relation.target]:
             continue
-        section = " > ".join(priority.section) or "the top level"
+        title = " > ".join(priority.section)
+        section = (
+            Text(f"seksjonen «{title}»", f"the section '{title}'")
+            if title
+            else Text("øverste nivå", "the top level")
+        )
+        path, target, holder = code(entry.path), code(relation.target), code(priority.path)
+        message = Text(
+            f"Navigasjonen har {path} utenfor seksjonen til prioriteringen {target} "
+            f"({section.nb}, med {holder}).",
+            f"The navigation puts {path} outside the section of its priority {target} "
+            f"({section.en}, with {holder}).",
+        )
+        if len(innermost) > 1:
+            message += Text(
+                "Den delen av navigasjonen har også andre prioriteringer.",
+                "That part of the navigation holds more priorities.",
+            )
         yield Finding(
             config.config_file.name,
             entry.line,
             CODE,
-            f"the nav puts '{entry.path}' outside the section of its priority "
-            f"{relation.target} ('{section}', with '{priority.path}')"
-            + (" and that section holds more priorities" if len(innermost) > 1 else ""),
-            f"move the line into the section that holds '{priority.path}', and give each "
-            "priority a section of its own",
+            message,
+            Text(
+                f"Flytt linjen inn i seksjonen som har {holder}, og gi hver prioritering sin "
+                "egen seksjon.",
+                f"Move the line into the section that holds {holder}, and give each priority "
+                "a section of its own.",
+            ),
             rule=SLUG,
         )

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..messages import Text, code
 from ..model import Graph
 
 CODE = "HB005"
@@ -30,12 +31,21 @@ def check(graph: Graph) -> Iterator[Finding]:
             continue
         expected = f"po-{match.group(1)}"
         if relation.target != expected:
+            source, target = code(relation.source), code(relation.target)
             yield Finding(
                 relation.path,
                 relation.line,
                 CODE,
-                f"objective {relation.source} is placed under {relation.target}, "
-                f"but its number says {expected}",
-                f"set 'priority: {expected}', or renumber the objective",
+                Text(
+                    f"Det særskilte målet {source} står under {target}, men nummeret i id-en "
+                    f"sier {code(expected)}.",
+                    f"The objective {source} is placed under {target}, but the number in its "
+                    f"id says {code(expected)}.",
+                ),
+                Text(
+                    f"Skriv {code(f'priority: {expected}')}, eller gi det særskilte målet et "
+                    "nytt nummer.",
+                    f"Write {code(f'priority: {expected}')}, or renumber the objective.",
+                ),
                 rule=SLUG,
             )

@@ -27,38 +27,73 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..fingerprint import fingerprint
+from ..messages import Text, code, yaml_value
 from ..model import RELATION_FIELDS, Graph, Page
 
 CODE = "HB008"
 SLUG = "translations"
+
+# A language's name in each language, for the messages; a code without one is shown as is.
+_LANGUAGE_NAMES = {
+    "nb": Text("norsk", "Norwegian"),
+    "nn": Text("nynorsk", "Norwegian Nynorsk"),
+    "en": Text("engelsk", "English"),
+    "se": Text("nordsamisk", "Northern Sami"),
+    "sv": Text("svensk", "Swedish"),
+    "da": Text("dansk", "Danish"),
+    "de": Text("tysk", "German"),
+    "fr": Text("fransk", "French"),
+}
+
+
+def language_name(lang: str) -> Text:
+    return _LANGUAGE_NAMES.get(lang, Text(code(lang), code(lang)))
 
 
 def check(graph: Graph) -> Iterator[Finding]:
     default = graph.config.default_language
     sources = graph.by_language.get(default, [])
     for lang in graph.config.languages[1:]:
+        name = language_name(lang)
         for source in sources:
             translation = graph.page_at(lang, source.rel_path)
             if translation is None:
+                target = f"docs/{lang}/{source.rel_path}"
                 yield Finding(
                     source.display_path,
                     1,
                     CODE,
-                    f"the page has no '{lang}' translation",
-                    f"create docs/{lang}/{source.rel_path} with the same id and kind",
+                    Text(
+                        f"Siden har ingen oversettelse til {name.nb}.",
+                        f"The page has no {name.en} translation.",
+                    ),
+                    Text(
+                        f"Lag {target} med samme `id` og `kind` som denne siden.",
+                        f"Create {target} with the same `id` and `kind` as this page.",
+                    ),
                     rule=SLUG,
                 )
             elif translation.error is None and source.error is None:
                 yield from _check_pair(source, translation)
         source_paths = {page.rel_path for page in sources}
+        default_name = language_name(default)
         for page in graph.by_language.get(lang, []):
             if page.rel_path not in source_paths:
+                missing = f"docs/{default}/{page.rel_path}"
                 yield Finding(
                     page.display_path,
                     1,
                     CODE,
-                    f"translation of a page that does not exist in '{default}'",
-                    f"create docs/{default}/{page.rel_path} or remove this file",
+                    Text(
+                        f"Siden har ingen kilde på {default_name.nb}: {missing} finnes ikke.",
+                        f"The page has no {default_name.en} source: {missing} does not exist.",
+                    ),
+                    Text(
+                        "En oversettelse har samme sti som kilden. Gi filen samme navn som "
+                        f"kilden, lag {missing}, eller slett denne filen.",
+                        "A translation has the same path as its source. Give the file its "
+                        f"source's name, create {missing}, or delete this file.",
+                    ),
                     rule=SLUG,
                 )
 
@@ -82,39 +117,63 @@ def _is_fingerprint(value: object, lang: str) -> bool:
     )
 
 
+def _written(page: Page, key: str) -> str:
+    """A key's line as the author wrote it (`kind: page`), or as YAML writes its value."""
+    line = page.key_texts.get(key, "").strip()
+    if line.partition(":")[2].strip():
+        return line
+    return f"{key}: {yaml_value(page.meta.get(key))}"
+
+
 def _check_pair(source: Page, translation: Page) -> Iterator[Finding]:
     path = translation.display_path
     for key in ("id", "kind"):
-        if translation.meta.get(key) != source.meta.get(key):
-            yield Finding(
-                path,
-                translation.line_of(key),
-                CODE,
-                f"{key} is {translation.meta.get(key)!r} here but "
-                f"{source.meta.get(key)!r} in {source.display_path}",
-                f"a translation keeps the {key} of its source",
-                rule=SLUG,
-            )
+        if translation.meta.get(key) == source.meta.get(key):
+            continue
+        yield Finding(
+            path,
+            translation.line_of(key),
+            CODE,
+            *_differs(source, translation, key),
+            rule=SLUG,
+        )
     for key in RELATION_FIELDS:
         if key in translation.meta:
             yield Finding(
                 path,
                 translation.line_of(key),
                 CODE,
-                f"a translation declares '{key}'",
-                f"remove it: relations are declared once, in {source.display_path}",
+                Text(
+                    f"En oversettelse kan ikke ha {code(key)}.",
+                    f"A translation cannot have {code(key)}.",
+                ),
+                Text(
+                    f"Slett linjen. Relasjonene står én gang, i {source.display_path}, og "
+                    "oversettelsen arver dem.",
+                    f"Delete the line. Relations are declared once, in {source.display_path}, "
+                    "and the translation inherits them.",
+                ),
                 rule=SLUG,
             )
     current = fingerprint(source)
     recorded = translation.meta.get("translation_of")
+    command = code(f"python -m handbook translated {path}")
+    example = code(f"translation_of: {current}")
     if recorded is not None and not _is_fingerprint(recorded, source.lang):
         yield Finding(
             path,
             translation.line_of("translation_of"),
             CODE,
-            f"'translation_of: {recorded}' is not a fingerprint",
-            f"write the one `python -m handbook translated {path}` writes, such as "
-            f"'translation_of: {current}'",
+            Text(
+                f"{code(_written(translation, 'translation_of'))} er ikke et fingeravtrykk av "
+                "kilden.",
+                f"{code(_written(translation, 'translation_of'))} is not a fingerprint of the "
+                "source.",
+            ),
+            Text(
+                f"Skriv verdien som {command} skriver, for eksempel {example}.",
+                f"Write the one {command} writes, such as {example}.",
+            ),
             rule=SLUG,
         )
         return
@@ -124,8 +183,16 @@ def _check_pair(source: Page, translation: Page) -> Iterator[Finding]:
             path,
             translation.line_of("id"),
             CODE,
-            "the page is not translated yet (no 'translation_of'), so readers get a notice",
-            f"translate {source.display_path}, then run: python -m handbook translated {path}",
+            Text(
+                "Siden er ikke oversatt ennå (den mangler `translation_of`), så leserne ser en "
+                "merknad om det.",
+                "The page is not translated yet (it has no `translation_of`), so readers see a "
+                "notice saying so.",
+            ),
+            Text(
+                f"Oversett {source.display_path}, og kjør så {command}.",
+                f"Translate {source.display_path}, then run {command}.",
+            ),
             severity="warning",
             rule=SLUG,
         )
@@ -134,8 +201,56 @@ def _check_pair(source: Page, translation: Page) -> Iterator[Finding]:
             path,
             translation.line_of("translation_of"),
             CODE,
-            f"{source.display_path} has changed since this page was translated",
-            f"update the translation, then set 'translation_of: {current}'",
+            Text(
+                f"Kilden, {source.display_path}, er endret siden denne siden ble oversatt.",
+                f"The source, {source.display_path}, has changed since this page was translated.",
+            ),
+            Text(
+                f"Oppdater oversettelsen, og skriv så {example}.",
+                f"Update the translation, then write {example}.",
+            ),
             severity="warning",
             rule=SLUG,
         )
+
+
+def _differs(source: Page, translation: Page, key: str) -> tuple[Text, Text]:
+    """A translation's `id` or `kind` that is not its source's: what each says, and the line
+    to write."""
+    field, where = code(key), source.display_path
+    if key not in source.meta:
+        return (
+            Text(
+                f"Her står {code(_written(translation, key))}, men kilden, {where}, har ingen "
+                f"{field}.",
+                f"This page has {code(_written(translation, key))}, but its source, {where}, "
+                f"has no {field}.",
+            ),
+            Text(
+                f"En oversettelse har samme {field} som kilden. Legg den til i kilden, eller "
+                "slett linjen her.",
+                f"A translation keeps the {field} of its source. Add it to the source, or "
+                "delete the line here.",
+            ),
+        )
+    wanted = code(_written(source, key))
+    hint = Text(
+        f"En oversettelse har samme {field} som kilden. Skriv {wanted}.",
+        f"A translation keeps the {field} of its source. Write {wanted}.",
+    )
+    if key not in translation.meta:
+        return (
+            Text(
+                f"Siden mangler {field}. Kilden, {where}, har {wanted}.",
+                f"The page has no {field}. Its source, {where}, has {wanted}.",
+            ),
+            hint,
+        )
+    written = code(_written(translation, key))
+    return (
+        Text(
+            f"Her står {written}, men kilden, {where}, har {wanted}.",
+            f"This page has {written}, but its source, {where}, has {wanted}.",
+        ),
+        hint,
+    )
