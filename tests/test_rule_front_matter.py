@@ -96,11 +96,6 @@ def test_a_yaml_mistake_is_named_at_its_line_with_the_line_corrected(tmp_path, n
     assert corrected in found[0].hint.nb
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="yaml_problems.explain does not know PyYAML's 'found a tab character that "
-    "violates indentation' and gives the general message",
-)
 def test_a_tab_before_a_key_is_named(tmp_path):
     found = findings_of(_po1(tmp_path, "goals: [mal-a]", "\tgoals: [mal-a]"), "front-matter")
     assert where(found) == [("docs/nb/po1.md", 6, "HB001")]

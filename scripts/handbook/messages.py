@@ -34,6 +34,10 @@ class Text:
         """The text in `lang` (nb or en)."""
         return self.en if lang == "en" else self.nb
 
+    def ended(self, mark: str = ".") -> Text:
+        """The text with a full stop (or another mark) right after it, no space between."""
+        return Text(self.nb + mark, self.en + mark)
+
     def __add__(self, other: Text) -> Text:
         """Two texts as one, with a space between (a message and its example)."""
         return Text(_joined(self.nb, other.nb), _joined(self.en, other.en))

@@ -80,7 +80,10 @@ def explain(error: yaml.YAMLError, text: str) -> tuple[int, Text, Text]:
     at = lines[line] if line < len(lines) else ""
     found = at[column : column + 1]
 
-    if ("cannot start any token" in problem and found == "\t") or "\t" in at[:column]:
+    # PyYAML says "found character '\t' that cannot start any token" for a tab before a
+    # key, and "found a tab character that violates indentation" for one in a list.
+    tab = "tab character" in problem or ("cannot start any token" in problem and found == "\t")
+    if tab or "\t" in at[:column]:
         return line, *_tab(at)
     if "quoted scalar" in context and context_mark is not None:
         return context_mark.line, *_unclosed_quote(lines[context_mark.line], context_mark.column)

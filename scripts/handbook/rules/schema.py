@@ -121,7 +121,7 @@ def _check_common(page: Page) -> Iterator[Finding]:
 
 def _check_kind(page: Page) -> Iterator[Finding]:
     value = page.meta.get("kind")
-    kinds = listing(KINDS, "or")
+    kinds = listing([code(name) for name in KINDS], "or")
     if value is None and "kind" not in page.meta:
         yield _finding(
             page,
@@ -133,8 +133,7 @@ def _check_kind(page: Page) -> Iterator[Finding]:
                 "Add a line that says what kind of page it is, for example `kind: page`. "
                 "Possible values:",
             )
-            + kinds
-            + same("."),
+            + kinds.ended(),
         )
     elif value not in KINDS:
         wrong = value_problem(
@@ -157,7 +156,7 @@ def _check_kind(page: Page) -> Iterator[Finding]:
                     f"Did you mean {code(f'kind: {close[0]}')}?",
                 )
                 if close
-                else Text("Bruk en av disse:", "Use one of these:") + kinds + same(".")
+                else Text("Bruk en av disse:", "Use one of these:") + kinds.ended()
             ),
         )
 
@@ -248,8 +247,7 @@ def _check_keys(page: Page) -> Iterator[Finding]:
                 Text(f"Mente du {code(close[0])}?", f"Did you mean {code(close[0])}?")
                 if close
                 else Text("Fjern det, eller bruk et av disse:", "Remove it, or use one of these:")
-                + listing(known, "or")
-                + same(".")
+                + listing([code(key) for key in known], "or").ended()
             ),
         )
 
@@ -274,8 +272,7 @@ def _check_relations(page: Page, examples: dict[str, list[str]]) -> Iterator[Fin
                 capitalised(kind(kind_name, "a"))
                 + Text(f"kan ikke ha {code(key)}.", f"cannot have {code(key)}."),
                 Text(f"{code(key)} står bare på", f"{code(key)} belongs only on")
-                + _joined_kinds(allowed)
-                + same(".")
+                + _joined_kinds(allowed).ended()
                 + Text("Fjern linjen.", "Remove the line."),
             )
         elif spec.many and not isinstance(value, list):
