@@ -165,9 +165,9 @@ def review_of(page: Page) -> Review:
             ),
             Text(
                 "Skriv for eksempel `review_in: 6 months` eller `review_in: 12 måneder`. "
-                f"Lengst er {years} år.",
-                "Write for example `review_in: 6 months` or `review_in: 12 måneder`. The "
-                f"longest is {years} years.",
+                f"Det kan være høyst {years} år.",
+                "Write for example `review_in: 6 months` or `review_in: 12 måneder`. It can "
+                f"be {years} years at most.",
             ),
         ) from None
     try:

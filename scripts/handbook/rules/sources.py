@@ -117,7 +117,7 @@ def _declared(page: Page, graph: Graph, can_resolve: bool) -> Iterator[Finding]:
                     f"Kilden {code(source_id)} står to ganger i `sources`.",
                     f"The source {code(source_id)} is named twice in `sources`.",
                 ),
-                Text("Ta den med én gang.", "Name it once."),
+                Text("Ta den med bare én gang.", "Name it once."),
             )
         seen.add(source_id)
         if can_resolve and source_id not in known:
