@@ -197,12 +197,13 @@ def test_the_check_reports_hostile_input_at_its_line_quickly(handbook, name) -> 
 
 
 # Files that are no pages at all: (how to make it, the message). The files rule (HB012)
-# reports them; the check never opens them.
+# reports them; the check never opens them. The check speaks Norwegian by default.
+LINK = "Dette er en symbolsk lenke (symlink)"
 NOT_FILES = {
-    "a link to nowhere": (lambda path: path.symlink_to("nowhere.md"), "a link (symlink)"),
-    "a link to /dev/zero": (lambda path: path.symlink_to("/dev/zero"), "a link (symlink)"),
-    "a link to itself": (lambda path: path.symlink_to(path.name), "a link (symlink)"),
-    "a pipe": (lambda path: os.mkfifo(path), "not a file or a folder"),
+    "a link to nowhere": (lambda path: path.symlink_to("nowhere.md"), LINK),
+    "a link to /dev/zero": (lambda path: path.symlink_to("/dev/zero"), LINK),
+    "a link to itself": (lambda path: path.symlink_to(path.name), LINK),
+    "a pipe": (lambda path: os.mkfifo(path), "verken en fil eller en mappe"),
 }
 
 
@@ -231,7 +232,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_printed_escaped(handbook) 
         PYTHONIOENCODING="utf-8:strict",
     )
     assert completed.returncode == 1
-    assert "docs/nb/mappe/\\udce6\\udcf8.md:1: HB001 the file name is not UTF-8 text" in (
+    assert "docs/nb/mappe/\\udce6\\udcf8.md:1: HB001 Filnavnet er ikke UTF-8-tekst." in (
         completed.stdout
     )
 
@@ -260,9 +261,9 @@ def test_folders_1_000_deep_are_read_without_recursion(handbook) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        (LAUGHS, 1, "uses a YAML anchor (&lol0)"),
-        ("nav:\n  Start: *start\n", 2, "uses a YAML alias (*start)"),
-        ("deep: " + "[" * 30 + "\n", 1, "nests deeper than 20 levels"),
+        (LAUGHS, 1, "YAML leser `&lol0` som et anker"),
+        ("nav:\n  Start: *start\n", 2, "YAML leser `*start` som et alias"),
+        ("deep: " + "[" * 30 + "\n", 1, "mer enn 20 nivåer inni hverandre"),
     ],
 )
 def test_a_hostile_word_file_is_reported_at_its_line(handbook, text, line, message) -> None:
@@ -280,7 +281,7 @@ def test_a_word_file_that_is_not_utf8_is_reported_at_the_bad_byte(handbook) -> N
     returncode, findings = _check(handbook)
     assert returncode == 1
     message = findings[("includes/words.en.yml", 2, "HB011")]
-    assert message == "the file is not UTF-8 text (byte 0xd8 on this line)"
+    assert message == "Filen er ikke UTF-8-tekst (byten 0xd8 på denne linjen)."
 
 
 def test_an_alias_bomb_in_mkdocs_yml_is_a_configuration_error(handbook) -> None:
@@ -292,7 +293,10 @@ def test_an_alias_bomb_in_mkdocs_yml_is_a_configuration_error(handbook) -> None:
     completed = _run("-m", "handbook", "check", str(handbook), cwd=handbook, timeout=CHECK_SECONDS)
     assert completed.returncode == 2
     line = text[:nav].count("\n") + 1
-    assert f"mkdocs.yml:{line}: the file uses a YAML anchor (&lol0)" in completed.stderr
+    # A configuration error, for whoever runs the check: config.py says it in English.
+    assert f"mkdocs.yml:{line}: The value starts with `&`, and YAML reads `&lol0` as an anchor" in (
+        completed.stderr
+    )
 
 
 # The builds: every hostile page at once, in a copy of the whole project.
@@ -328,7 +332,10 @@ def test_a_strict_build_with_one_hostile_page_stops_before_rendering(tmp_path) -
     (project / PAGE).write_bytes(data)
     completed = _build(project, "--strict")
     assert completed.returncode == 1
-    assert f"{PAGE}:{line}: {code} the front matter uses a YAML anchor" in completed.stderr
+    assert (
+        f"{PAGE}:{line}: {code} Verdien begynner med `&`, og YAML leser `&lol0` som et anker"
+        in (completed.stderr)
+    )
     assert "the strict build stops before rendering" in completed.stderr
     assert not (project / "site/fiendtlig").exists()
 

@@ -94,13 +94,15 @@ def test_a_missing_word_stops_the_build_and_names_file_line_and_key(tmp_path) ->
     completed = strict_build(project, tmp_path / "site")
     assert completed.returncode != 0
     nb = ROOT / "includes/words.nb.yml"
+    # In Norwegian, as the check says it (messages.DEFAULT_LANGUAGE).
     assert (
-        f"includes/words.en.yml:{_line(english, 'footer_statement:')}: HB011 'footer_sources' "
-        f"is missing: includes/words.nb.yml:{_line(nb, 'footer_sources:')} has it"
+        f"includes/words.en.yml:{_line(english, 'footer_statement:')}: HB011 `footer_sources` "
+        f"mangler her. includes/words.nb.yml:{_line(nb, 'footer_sources:')} har det."
     ) in completed.stderr
     assert (
-        f"includes/words.en.yml:{_line(english, 'Sammenhenger:')}: HB011 no title for the nav "
-        f"title 'Ordliste' (mkdocs.yml:{_line(ROOT / 'mkdocs.yml', '- Ordliste:')})"
+        f"includes/words.en.yml:{_line(english, 'Sammenhenger:')}: HB011 Menytittelen "
+        f"`Ordliste` (mkdocs.yml:{_line(ROOT / 'mkdocs.yml', '- Ordliste:')}) har ingen tittel "
+        "på dette språket."
     ) in completed.stderr
     assert "Traceback" not in completed.stderr
 

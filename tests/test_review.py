@@ -83,22 +83,78 @@ def test_the_minimal_handbook_with_dates_passes(tmp_path, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize(
-    ("reviewed", "line", "words"),
+    ("reviewed", "line", "message", "words"),
     [
-        ("", 2, "add 'last_reviewed: YYYY-MM-DD'"),
-        ("last_reviewed: 2026-12-01\n", 6, "add 'review_in: 6 months'"),
-        ("last_reviewed: 01.12.2026\nreview_in: 6 months\n", 6, "YYYY-MM-DD"),
-        ('last_reviewed: "2026-13-01"\nreview_in: 6 months\n', 6, "YYYY-MM-DD"),
-        ("last_reviewed: 2026-12-01 10:00:00\nreview_in: 6 months\n", 6, "YYYY-MM-DD"),
-        ("last_reviewed: [2026]\nreview_in: 6 months\n", 6, "YYYY-MM-DD"),
-        ("last_reviewed: 2026-12-01\nreview_in: soon\n", 7, "'review_in: 6 months'"),
-        ("last_reviewed: 2026-12-01\nreview_in: 6\n", 7, "'review_in: 6 months'"),
-        ("last_reviewed: 2026-12-03\nreview_in: 6 months\n", 6, "cannot be in the future"),
-        ("last_reviewed: 9999-12-01\nreview_in: 6 months\n", 6, "'last_reviewed: 2026-12-02'"),
+        (
+            "",
+            2,
+            "Siden sier ikke når faktaene sist ble sjekket.",
+            "Legg til `last_reviewed: ÅÅÅÅ-MM-DD`",
+        ),
+        (
+            "last_reviewed: 2026-12-01\n",
+            6,
+            "Siden sier ikke når faktaene skal sjekkes igjen.",
+            "Legg til `review_in: 6 months`",
+        ),
+        (
+            "last_reviewed: 01.12.2026\nreview_in: 6 months\n",
+            6,
+            "`last_reviewed` må være en dato, ikke `01.12.2026`.",
+            "ÅÅÅÅ-MM-DD",
+        ),
+        (
+            'last_reviewed: "2026-13-01"\nreview_in: 6 months\n',
+            6,
+            '`last_reviewed` må være en dato, ikke `"2026-13-01"`.',
+            "ÅÅÅÅ-MM-DD",
+        ),
+        (
+            "last_reviewed: 2026-12-01 10:00:00\nreview_in: 6 months\n",
+            6,
+            "`last_reviewed` må være en dato, ikke `2026-12-01 10:00:00`.",
+            "ÅÅÅÅ-MM-DD",
+        ),
+        (
+            "last_reviewed: [2026]\nreview_in: 6 months\n",
+            6,
+            "`last_reviewed` må være en dato, ikke `[2026]`.",
+            "ÅÅÅÅ-MM-DD",
+        ),
+        (
+            "last_reviewed: 2026-12-01\nreview_in: soon\n",
+            7,
+            "`review_in` må være et tall og en enhet, ikke `soon`.",
+            "`review_in: 6 months`",
+        ),
+        (
+            "last_reviewed: 2026-12-01\nreview_in: 6\n",
+            7,
+            "`review_in` må være et tall og en enhet, ikke `6`.",
+            "`review_in: 6 months`",
+        ),
+        (
+            "last_reviewed: 2026-12-01\nreview_in: yes\n",
+            7,
+            "`review_in` må være et tall og en enhet, ikke `yes`.",
+            "`review_in: 6 months`",
+        ),
+        (
+            "last_reviewed: 2026-12-03\nreview_in: 6 months\n",
+            6,
+            "`last_reviewed` er 2026-12-03, som er etter i dag.",
+            "Den kan ikke være i fremtiden.",
+        ),
+        (
+            "last_reviewed: 9999-12-01\nreview_in: 6 months\n",
+            6,
+            "`last_reviewed` 9999-12-01 pluss `6 months` blir etter år 9999.",
+            "`last_reviewed: 2026-12-02`",
+        ),
     ],
 )
 def test_wrong_review_fields_are_errors_on_their_line(
-    tmp_path, monkeypatch, reviewed, line, words
+    tmp_path, monkeypatch, reviewed, line, message, words
 ) -> None:
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-12-02")
     pages = _pages()
@@ -106,7 +162,25 @@ def test_wrong_review_fields_are_errors_on_their_line(
     found = findings_of(handbook_with_sources(tmp_path, pages=pages), "review")
     assert where(found) == [("docs/nb/mal.md", line, "HB015")], found
     assert found[0].is_error
-    assert words in found[0].hint
+    assert found[0].message.nb == message
+    assert words in found[0].hint.nb
+    for text in (found[0].message, found[0].hint):  # values as written, never as Python has them
+        for lang in ("nb", "en"):
+            for artefact in ("'", "None", "True", "datetime"):
+                assert artefact not in text(lang), text(lang)
+
+
+def test_a_wrong_review_field_in_english(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-12-02")
+    pages = _pages()
+    pages["mal.md"] = _pages("last_reviewed: 01.12.2026\nreview_in: 6 months\n")["mal.md"]
+    found = findings_of(handbook_with_sources(tmp_path, pages=pages), "review")
+    assert [(f.message.en, f.hint.en) for f in found] == [
+        (
+            "`last_reviewed` must be a date, not `01.12.2026`.",
+            "Write the day as YYYY-MM-DD, for example `last_reviewed: 2026-12-02`.",
+        )
+    ]
 
 
 def test_an_overdue_page_is_a_warning_that_says_what_to_do(tmp_path, monkeypatch) -> None:
@@ -115,8 +189,9 @@ def test_an_overdue_page_is_a_warning_that_says_what_to_do(tmp_path, monkeypatch
     monkeypatch.setenv("HANDBOOK_TODAY", "2027-06-02")
     found = findings_of(tmp_path / "mkdocs.yml", "review")
     assert len(found) == len(MINIMAL) and not any(f.is_error for f in found)
-    assert found[0].message == "the facts were due for a new check on 2027-06-01"
-    assert "python -m handbook review" in found[0].hint
+    assert found[0].message.nb == "Faktaene skulle vært sjekket på nytt 2027-06-01."
+    assert found[0].message.en == "The facts were due for a new check on 2027-06-01."
+    assert "`python -m handbook review` viser alle sider som skal sjekkes." in found[0].hint.nb
 
 
 def test_review_lists_due_pages_and_fails_only_when_one_is_overdue(
@@ -149,7 +224,9 @@ def test_review_names_a_page_without_dates_and_a_bad_today(tmp_path, monkeypatch
     handbook_with_sources(tmp_path, pages=pages)
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-12-02")
     assert main(["review", str(tmp_path)]) == 1
-    assert capsys.readouterr().out.startswith("docs/nb/mal.md:2: the page does not say when")
+    assert capsys.readouterr().out.startswith(
+        "docs/nb/mal.md:2: Siden sier ikke når faktaene sist ble sjekket.\n"
+    )
     monkeypatch.setenv("HANDBOOK_TODAY", "tomorrow")
     assert main(["review", str(tmp_path)]) == 2
     assert "HANDBOOK_TODAY='tomorrow' is not a date" in capsys.readouterr().err

@@ -105,8 +105,11 @@ def test_symlinked_page_is_reported_and_never_read(tmp_path):
     (tmp_path / "docs/nb/x.md").symlink_to("/etc/hostname")
     graph = graph_of(config)
     assert where(_files(config)) == [("docs/nb/x.md", 1, "HB012")]
-    assert "symlink" in _files(config)[0].message
-    assert "copy the file" in _files(config)[0].hint
+    found = _files(config)[0]
+    assert found.message.nb.startswith("Dette er en symbolsk lenke (symlink)")
+    assert found.hint.nb == "Slett lenken, og kopier inn filen (eller filene i mappen) i stedet."
+    assert found.message.en.startswith("This is a symbolic link (symlink)")
+    assert found.hint.en == "Remove the link, and copy the file (or the folder's files) in instead."
     assert graph.page_at("nb", "x.md") is None  # the model did not read it
     assert "nb/x.md" not in graph.files.published
 
@@ -140,7 +143,7 @@ def test_a_pipe_is_reported_without_being_opened(tmp_path):
     config = _handbook(tmp_path)
     os.mkfifo(tmp_path / "docs/nb/kart.svg")  # opening it for reading would wait forever
     assert where(_files(config)) == [("docs/nb/kart.svg", 1, "HB012")]
-    assert "pipe" in _files(config)[0].message
+    assert "verken en fil eller en mappe, men en pipe" in _files(config)[0].message.nb
 
 
 # --- where files belong --------------------------------------------------------------------
@@ -151,7 +154,8 @@ def test_html_in_a_language_folder(tmp_path):
     _write(tmp_path, "nb/side.html", "<h1>Side</h1><script>alert(1)</script>\n")
     found = _files(config)
     assert where(found) == [("docs/nb/side.html", 1, "HB012")]
-    assert "write the page as a .md file" in found[0].hint
+    assert found[0].message.nb.startswith("En .html-fil publiseres som den er")
+    assert "Skriv siden som en .md-fil i stedet" in found[0].hint.nb
 
 
 def test_other_markdown_extensions_are_to_be_renamed(tmp_path):
@@ -165,11 +169,13 @@ def test_other_markdown_extensions_are_to_be_renamed(tmp_path):
         ("docs/nb/C.MD", 1, "HB012"),
         ("docs/nb/b.mkd", 1, "HB012"),
     ]
-    assert [f.hint for f in found] == [
-        "rename it to a.md",
-        "rename it to C.md",
-        "rename it to b.md",
+    assert [f.hint.nb for f in found] == [
+        "Gi filen navnet `a.md`.",
+        "Gi filen navnet `C.md`.",
+        "Gi filen navnet `b.md`.",
     ]
+    assert found[1].message.nb.startswith("En side må slutte på .md, ikke på .MD.")
+    assert found[0].hint.en == "Rename it to `a.md`."
 
 
 @pytest.mark.parametrize(
@@ -190,7 +196,11 @@ def test_any_other_file_in_a_language_folder(tmp_path):
         ("docs/en/.DS_Store", 1, "HB012"),
         ("docs/nb/rapport.pdf", 1, "HB012"),
     ]
-    assert "images in docs/<language>/... or docs/assets/..." in found[0].hint
+    assert found[1].message.nb == (
+        "Bare sider (.md) og bilder (avif, gif, jpeg, jpg, png, svg og webp) hører hjemme i "
+        "`docs/nb/`."
+    )
+    assert "Bilder ligger i de samme mappene eller i `docs/assets/`." in found[0].hint.nb
 
 
 def test_file_at_the_top_of_docs(tmp_path):
@@ -199,7 +209,14 @@ def test_file_at_the_top_of_docs(tmp_path):
     _write(tmp_path, "index.md", "# Start\n")
     found = _files(config)
     assert where(found) == [("docs/evil.js", 1, "HB012"), ("docs/index.md", 1, "HB012")]
-    assert "docs/nb/, docs/en/, docs/assets/" in found[0].message
+    assert found[0].message.nb == (
+        "Filen `docs/evil.js` ligger utenfor mappene nettstedet bygges fra: "
+        "`docs/nb/`, `docs/en/` og `docs/assets/`."
+    )
+    assert found[0].hint.nb == (
+        "Sider er .md-filer i `docs/nb/` eller `docs/en/`. Bilder ligger i de samme mappene "
+        "eller i `docs/assets/`. Flytt den dit, eller slett den."
+    )
 
 
 def test_unknown_folder_at_the_top_is_reported_once(tmp_path):
@@ -209,26 +226,28 @@ def test_unknown_folder_at_the_top_is_reported_once(tmp_path):
     graph = graph_of(config)
     found = _files(config)
     assert where(found) == [("docs/other", 1, "HB012")]
-    assert "nothing in it is published" in found[0].message
+    assert found[0].message.nb.endswith("Ingenting i den publiseres.")
     assert not any(path.startswith("other/") for path in graph.files.published)
 
 
 def test_language_folder_that_is_a_file(tmp_path):
     config = write_handbook(tmp_path, languages=("nb", "en"))
     _write(tmp_path, "en", "ikke en mappe")
-    assert where(_files(config)) == [("docs/en", 1, "HB012")]
+    found = _files(config)
+    assert where(found) == [("docs/en", 1, "HB012")]
+    assert found[0].message.nb == "`docs/en` må være en mappe, men er en fil."
 
 
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        ("assets/oslo/ekstra.css", "docs/assets/stylesheets/"),
-        ("assets/skript.js", "docs/assets/javascripts/"),
-        ("assets/javascripts/modul.mjs", "docs/assets/javascripts/"),
-        ("assets/javascripts/side.html", "scripts and all"),
-        ("assets/stylesheets/index.htm", "scripts and all"),
-        ("assets/side.md", "pages do not belong"),
-        ("assets/oslo/arkiv.zip", "fonts"),
+        ("assets/oslo/ekstra.css", "Stilark hører hjemme i `docs/assets/stylesheets/`."),
+        ("assets/skript.js", "`docs/assets/javascripts/`"),
+        ("assets/javascripts/modul.mjs", "`docs/assets/javascripts/`"),
+        ("assets/javascripts/side.html", "med alle skript den har"),
+        ("assets/stylesheets/index.htm", "med alle skript den har"),
+        ("assets/side.md", "Sider hører ikke hjemme i `docs/assets/`."),
+        ("assets/oslo/arkiv.zip", "skrifter (.woff og .woff2)"),
     ],
 )
 def test_assets_hold_only_what_the_site_owns(tmp_path, path, expected):
@@ -236,7 +255,7 @@ def test_assets_hold_only_what_the_site_owns(tmp_path, path, expected):
     _write(tmp_path, path)
     found = _files(config)
     assert where(found) == [(f"docs/{path}", 1, "HB012")]
-    assert expected in found[0].message
+    assert expected in found[0].message.nb
 
 
 # --- SVG -----------------------------------------------------------------------------------
@@ -272,7 +291,7 @@ def test_assets_hold_only_what_the_site_owns(tmp_path, path, expected):
             '<metadata><h:script xmlns:h="http://www.w3.org/1999/xhtml">x()</h:script>'
             "</metadata>\n",
             2,
-            "<script> element from another language",
+            "<script> element is from another language",
         ),
         ('<?xml-stylesheet href="https://example.org/x.xsl"?>\n<rect/>\n', 2, "processing"),
     ],
@@ -282,8 +301,12 @@ def test_svg_that_runs_loads_or_links_something(tmp_path, body, line, expected):
     _write(tmp_path, "nb/bilde.svg", SVG_OPEN + body + "</svg>\n")
     found = _files(config)
     assert where(found) == [("docs/nb/bilde.svg", line, "HB012")]
-    assert expected in found[0].message
-    assert "use a PNG image instead" in found[0].hint
+    assert expected in found[0].message.en
+    assert "or use a PNG image instead" in found[0].hint.en
+    assert found[0].message.nb.startswith(
+        ("SVG-bildet ", "Elementet ", "Attributtet ", "Hendelsesattributtet ", "Verdien av ")
+    )
+    assert "eller bruk et PNG-bilde i stedet" in found[0].hint.nb
 
 
 def test_svg_entity_bomb_stops_at_the_doctype(tmp_path):
@@ -301,7 +324,9 @@ def test_svg_entity_bomb_stops_at_the_doctype(tmp_path):
     found = _files(config)
     assert time.perf_counter() - started < 5
     assert where(found) == [("docs/assets/bombe.svg", 2, "HB012")]
-    assert "DOCTYPE" in found[0].message
+    assert found[0].message.nb == (
+        "SVG-bildet har en DOCTYPE-deklarasjon, og den kan deklarere entiteter."
+    )
 
 
 def test_unparseable_svg(tmp_path):
@@ -310,13 +335,39 @@ def test_unparseable_svg(tmp_path):
     _write(tmp_path, "nb/tom.svg", "")
     found = _files(config)
     assert where(found) == [("docs/nb/bilde.svg", 3, "HB012"), ("docs/nb/tom.svg", 1, "HB012")]
-    assert "not well-formed" in found[0].message
+    assert found[0].message.nb == (
+        "SVG-bildet er ikke gyldig XML: en slutt-tagg passer ikke til taggen som er åpen."
+    )
+    assert found[0].message.en == "The SVG image is not well-formed XML: mismatched tag."
+    assert "filen er tom" in found[1].message.nb
 
 
 def test_svg_without_the_svg_namespace(tmp_path):
     config = _handbook(tmp_path)
     _write(tmp_path, "nb/bilde.svg", "<svg>\n<script>x()</script>\n</svg>\n")
-    assert where(_files(config)) == [("docs/nb/bilde.svg", 1, "HB012")]
+    found = _files(config)
+    assert where(found) == [("docs/nb/bilde.svg", 1, "HB012")]
+    assert found[0].message.nb == (
+        'Elementet <svg> mangler SVG-navnerommet (xmlns="http://www.w3.org/2000/svg").'
+    )
+
+
+def test_messages_show_names_and_values_as_written_not_as_python(tmp_path):
+    """What the page has is quoted as it is written: no Python lists, quotes or None."""
+    config = _handbook(tmp_path)
+    _write(tmp_path, "nb/side.html")
+    _write(tmp_path, "nb/b.mkd", "# B\n")
+    _write(tmp_path, "rapport.pdf")
+    _write(tmp_path, "nb/a.svg", SVG_OPEN + '<use href="other.svg#x"/>\n</svg>\n')
+    _write(tmp_path, "nb/b.svg", SVG_OPEN + "<rect style=\"fill: url('//x.org/t')\"/>\n</svg>\n")
+    found = _files(config)
+    assert len(found) == 5
+    for finding in found:
+        for text in (finding.message, finding.hint):
+            for lang in ("nb", "en"):
+                assert text(lang)[:1].isupper() and text(lang).endswith("."), text(lang)
+                for artefact in ("['", "{'", "None", "True", "False", "'other.svg"):
+                    assert artefact not in text(lang), text(lang)
 
 
 def test_huge_svg_is_not_parsed(tmp_path):
@@ -324,7 +375,7 @@ def test_huge_svg_is_not_parsed(tmp_path):
     _write(tmp_path, "nb/stor.svg", SVG_OPEN + "<rect/>\n" * 200_000 + "</svg>\n")
     found = _files(config)
     assert where(found) == [("docs/nb/stor.svg", 1, "HB012")]
-    assert "bigger than 1 MB" in found[0].message
+    assert found[0].message.nb == "SVG-bildet er større enn 1 MB."
 
 
 def test_many_problems_in_one_svg_are_capped(tmp_path):

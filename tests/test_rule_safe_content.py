@@ -53,7 +53,10 @@ def test_unsafe_markup_is_reported_at_its_line(tmp_path, payload, offset, words)
     assert {(path, line, code) for path, line, code in where(found)} == {
         ("docs/nb/mal.md", 12 + offset, "HB010")
     }
-    assert any(words.lower() in f.message.lower() for f in found), [f.message for f in found]
+    # The words are the same in both languages: a tag, an attribute, an address.
+    for lang in ("nb", "en"):
+        messages = [f.message(lang) for f in found]
+        assert any(words.lower() in message.lower() for message in messages), messages
     assert all(f.hint for f in found)
 
 
@@ -97,8 +100,13 @@ def test_a_page_full_of_problems_gets_ten_places_and_a_count(tmp_path):
     pages["mal.md"] += "".join(f"\n<b onclick=a{n}()>x</b>\n" for n in range(300))
     found = findings_of(write_handbook(tmp_path, pages), "safe-content")
     assert [f.line for f in found] == [10 + 2 * n for n in range(10)]
-    assert found[-1].message == (
-        "an event handler (onclick=) on <b>; and 290 more things the site does not publish"
+    assert found[-1].message.nb == (
+        "Hendelsesattributtet onclick= på <b> kjører skript. "
+        "Siden har også 290 andre ting som nettstedet ikke publiserer."
+    )
+    assert found[-1].message.en == (
+        "The event handler onclick= on <b> runs a script. "
+        "The page also has 290 more things the site does not publish."
     )
 
 
@@ -109,11 +117,52 @@ def test_names_are_placed_where_written_and_addresses_by_rendering(monkeypatch):
     render = page_html.renderer(MarkdownSettings())
     body = "Tekst.\n\n[a](jav&#x09;ascript:x)\n\n<b onclick=x()>b</b>\n\n`<i onclick=y>` i kode\n"
     located = page_html.located_problems(body, render)
-    assert [(p.message, line) for p, line in located] == [
-        ("a link to a javascript: address", 2),
-        ("an event handler (onclick=) on <b>", 4),
+    assert [(p.message.nb, line) for p, line in located] == [
+        ("Lenken går til en javascript:-adresse, og det er ikke tillatt.", 2),
+        ("Hendelsesattributtet onclick= på <b> kjører skript.", 4),
+    ]
+    assert [p.hint.en for p, _ in located] == [
+        "Link to https:// addresses, mailto: or pages of the handbook.",
+        "Remove it: pages may not run scripts.",
     ]
     # A page that takes too long to render is placed at its first line instead.
     monkeypatch.setattr(page_html, "RENDER_BUDGET", 10)
     located = page_html.located_problems(body, render)
     assert [line for _, line in located] == [0, 4]
+
+
+def test_each_kind_of_problem_says_what_to_do_in_both_languages(tmp_path):
+    """Whole sentences in both languages, values as written (no Python quotes or lists)."""
+    payloads = (
+        "<script>alert(1)</script>",
+        '<iframe src="https://example.org"></iframe>',
+        '<form action="https://example.org"><input name="x"></form>',
+        '<meta http-equiv="refresh" content="0">',
+        "<svg><rect/></svg>",
+        "<marquee>x</marquee>",
+        '<b onclick="x()">x</b>',
+        '<p style="color: red">x</p>',
+        '<p id="__config">x</p>',
+        '<span data-x="1">x</span>',
+        "[a](http://example.org)",
+        '<a href="//example.org/x">x</a>',
+        "[a](javascript:x)",
+        '<img src="https://example.org/x.png">',
+    )
+    pages = dict(MINIMAL)  # ten problems are placed a page: half on each of two pages
+    pages["mal.md"] += "".join(f"\n{payload}\n" for payload in payloads[:7])
+    pages["vm.md"] += "".join(f"\n{payload}\n" for payload in payloads[7:])
+    found = findings_of(write_handbook(tmp_path, pages), "safe-content")
+    assert len(found) == 15, [f.message.en for f in found]
+    for finding in found:
+        for text in (finding.message, finding.hint):
+            for lang in ("nb", "en"):
+                said = text(lang)
+                assert said[:1].isupper() and said.endswith((".", ")`.", "`")), said
+                for artefact in ("['", "{'", "None", "True", "False", "'__config'"):
+                    assert artefact not in said, said
+    messages = {f.message.nb for f in found}
+    assert 'Navnet `id="__config"` på <p> brukes av temaet til nettstedet.' in messages
+    assert "Lenken til example.org bruker http://." in messages
+    assert "Lenken mangler https: foran //example.org." in messages
+    assert "Attributtet src= på <img> henter noe fra et annet nettsted (example.org)." in messages

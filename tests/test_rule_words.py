@@ -54,13 +54,16 @@ def test_a_word_missing_in_one_language_names_file_line_and_key(tmp_path) -> Non
     found = _words(tmp_path, en=EN.replace("related: Related pages\n", ""))
     # Line 1: where the word goes, after the one before it in words.nb.yml.
     assert where(found) == [("includes/words.en.yml", 1, "HB011")]
-    assert found[0].message == "'related' is missing: includes/words.nb.yml:2 has it"
+    assert found[0].message.nb == "`related` mangler her. includes/words.nb.yml:2 har det."
+    assert found[0].message.en == "`related` is missing here. includes/words.nb.yml:2 has it."
+    assert found[0].hint.nb == "Hvert språk trenger hvert ord: legg det til her, og oversett det."
 
 
 def test_a_word_only_one_language_has_is_an_error(tmp_path) -> None:
     found = _words(tmp_path, en=EN + "theme_extra: x\n")
     assert where(found) == [("includes/words.en.yml", 6, "HB011")]
-    assert "'theme_extra' is not in includes/words.nb.yml" in found[0].message
+    assert found[0].message.nb == "`theme_extra` finnes ikke i includes/words.nb.yml."
+    assert found[0].hint.nb.startswith("Er det en skrivefeil?")
 
 
 def test_a_misspelt_key_is_missing_and_extra(tmp_path) -> None:
@@ -69,31 +72,71 @@ def test_a_misspelt_key_is_missing_and_extra(tmp_path) -> None:
         ("includes/words.en.yml", 3, "HB011"),
         ("includes/words.en.yml", 4, "HB011"),
     ]
-    assert "'header' under theme: is missing" in found[0].message
-    assert "'haeder' under theme: is not in" in found[1].message
+    assert found[0].message.nb.startswith("`header` under `theme:` mangler her.")
+    assert found[1].message.nb.startswith("`haeder` under `theme:` finnes ikke i")
+    assert found[1].message.en.startswith("`haeder` under `theme:` is not in")
 
 
 @pytest.mark.parametrize(
     ("en", "line", "message"),
     [
-        (None, 1, "missing: the 'en' site has no interface words"),
-        ("- site_name\n", 1, "expected `key: word` lines"),
-        ("site_name: [Handbook\n", 2, "not valid YAML"),
-        (EN.replace("Related pages", ""), 2, "'related' has no text"),
-        (EN.replace("Related pages", "[Related, pages]"), 2, "'related' is a list"),
-        (EN + "related: Again\n", 6, "'related' is here twice (also on line 2)"),
-        (EN + "nav: Navigation\n", 6, "'nav' is not in includes/words.nb.yml"),
-        (EN + "a: &word Word\nb: *word\n", 6, "the file uses a YAML anchor (&word)"),
-        (EN + "b: *word\n", 6, "the file uses a YAML alias (*word)"),
-        (EN.replace("  header:", "  <<: {header: X}\n  header:"), 4, "YAML merge key (<<)"),
-        (EN + "deep: " + "[" * 30 + "\n", 6, "the file nests deeper than 20 levels"),
-        (EN + "nul: a\x00\n", 6, "the file has a control character (U+0000) on this line"),
+        (None, 1, "Filen mangler, så nettstedet på `en` har ingen grensesnittord."),
+        ("- site_name\n", 1, "Filen består ikke av linjer med `navn: ord`."),
+        # The line where the bracket opens (yaml_problems.explain), not the end of the file.
+        ("site_name: [Handbook\n", 1, "Hakeparentesen [ på denne linjen blir ikke lukket."),
+        (EN.replace("Related pages", ""), 2, "`related` har ingen tekst."),
+        (
+            EN.replace("Related pages", "[Related, pages]"),
+            2,
+            "`related` er en liste, men et ord er én tekst.",
+        ),
+        (EN + "related: Again\n", 6, "`related` står to ganger i filen, også på linje 2."),
+        (EN + "nav: Navigation\n", 6, "`nav` finnes ikke i includes/words.nb.yml."),
+        (EN + "a: &word Word\nb: *word\n", 6, "YAML leser `&word` som et anker"),
+        (EN + "b: *word\n", 6, "YAML leser `*word` som et alias"),
+        (EN.replace("  header:", "  <<: {header: X}\n  header:"), 4, "flettenøkkel (`<<`)"),
+        (EN + "deep: " + "[" * 30 + "\n", 6, "mer enn 20 nivåer inni hverandre"),
+        (EN + "nul: a\x00\n", 6, "Filen har et kontrolltegn (U+0000) på denne linjen."),
     ],
 )
 def test_a_file_that_is_not_words_is_an_error(tmp_path, en, line, message) -> None:
     found = _words(tmp_path, en=en)
     assert ("includes/words.en.yml", line, "HB011") in where(found)
-    assert any(message in finding.message for finding in found), found
+    assert any(message in finding.message.nb for finding in found), found
+    assert all(finding.hint for finding in found), found
+
+
+def test_a_word_file_problem_in_english(tmp_path) -> None:
+    found = _words(tmp_path, en=EN.replace("Related pages", "[Related, pages]"))
+    assert [(f.message.en, f.hint.en) for f in found] == [
+        (
+            "`related` is a list, but a word is one text.",
+            "Write the word as one text after the colon, in quotes if it has [ ], { } or a "
+            'colon: `related: "..."`',
+        )
+    ]
+    (tmp_path / "b").mkdir()
+    found = _words(tmp_path / "b", en=None)
+    assert found[0].hint.en == (
+        "Copy includes/words.nb.yml to includes/words.en.yml, and translate every word."
+    )
+
+
+def test_word_file_messages_show_the_file_as_written_not_python(tmp_path) -> None:
+    """Keys are quoted as the file writes them, in backticks: no Python quotes or lists."""
+    en = (
+        EN.replace("related: Related pages\n", "related: [Related, pages]\n")
+        .replace("  header: Header\n", "  haeder: Header\n  haeder: Header\n")
+        .replace("yes: Yes\n", "yes: Yes <b>\nno:\n")
+    )
+    found = _words(tmp_path, en=en)
+    assert len(found) >= 5, found
+    for finding in found:
+        for text in (finding.message, finding.hint):
+            for lang in ("nb", "en"):
+                assert text(lang)[:1] in "`" or text(lang)[:1].isupper(), text(lang)
+                for artefact in ("'", "['", "None", "True", "False"):
+                    assert artefact not in text(lang).replace("language's", ""), text(lang)
 
 
 def test_a_word_file_that_is_not_utf8_is_an_error_at_the_bad_byte(tmp_path) -> None:
@@ -103,8 +146,8 @@ def test_a_word_file_that_is_not_utf8_is_an_error_at_the_bad_byte(tmp_path) -> N
     )
     found = findings_of(config, "words")
     assert where(found) == [("includes/words.en.yml", 4, "HB011")]
-    assert found[0].message == "the file is not UTF-8 text (byte 0xd8 on this line)"
-    assert "save it as UTF-8" in found[0].hint
+    assert found[0].message.nb == "Filen er ikke UTF-8-tekst (byten 0xd8 på denne linjen)."
+    assert "Lagre den som UTF-8" in found[0].hint.nb
 
 
 def test_every_nav_title_needs_a_title_in_the_other_languages(tmp_path) -> None:
@@ -114,18 +157,22 @@ def test_every_nav_title_needs_a_title_in_the_other_languages(tmp_path) -> None:
     english.write_text(text.replace("  Ordliste: Glossary", "  Ordlista: Glossary"), "utf-8")
     found = findings_of(tmp_path / "mkdocs.yml", "words")
     ordliste = _line(ROOT / "mkdocs.yml", "- Ordliste:")
-    assert [(f.path, f.line, f.message) for f in found] == [
+    assert [(f.path, f.line, f.message.nb) for f in found] == [
         (
             "includes/words.en.yml",
             _line(english, "Sammenhenger:"),
-            f"no title for the nav title 'Ordliste' (mkdocs.yml:{ordliste})",
+            f"Menytittelen `Ordliste` (mkdocs.yml:{ordliste}) har ingen tittel på dette språket.",
         ),
         (
             "includes/words.en.yml",
             _line(english, "Ordlista:"),
-            "'Ordlista' is not a title in the nav of mkdocs.yml",
+            "`Ordlista` er ikke en tittel i navigasjonen i mkdocs.yml.",
         ),
     ]
+    assert found[0].hint.nb == (
+        "Legg til `Ordliste: ...` under `nav:`, med tittelen på dette språket etter kolonet."
+    )
+    assert found[1].message.en == "`Ordlista` is not a title in the nav of mkdocs.yml."
 
 
 def test_the_check_reports_a_missing_word_with_file_and_line(tmp_path, capsys) -> None:
@@ -139,8 +186,8 @@ def test_the_check_reports_a_missing_word_with_file_and_line(tmp_path, capsys) -
     before = _line(english, "footer_statement:")
     has_it = _line(ROOT / "includes/words.nb.yml", "footer_sources:")
     assert (
-        f"includes/words.en.yml:{before}: HB011 'footer_sources' is missing: "
-        f"includes/words.nb.yml:{has_it} has it"
+        f"includes/words.en.yml:{before}: HB011 `footer_sources` mangler her. "
+        f"includes/words.nb.yml:{has_it} har det. Hvert språk trenger hvert ord"
     ) in out
 
 
@@ -182,5 +229,6 @@ def test_a_word_with_markup_is_an_error(tmp_path) -> None:
         ("includes/words.en.yml", 2, "HB011"),
         ("includes/words.en.yml", 4, "HB011"),
     ]
-    assert found[0].message == "'related' contains markup (<)"
-    assert "plain text" in found[0].hint
+    assert found[0].message.nb == "`related` har HTML eller en &-kode (`<`)."
+    assert found[1].message.en == "`header` under `theme:` contains HTML or an &-code (`&#101;`)."
+    assert "ren tekst" in found[0].hint.nb

@@ -20,8 +20,9 @@ PAGES = [
 ]
 
 
-def _problems(text: str) -> list[tuple[int, str]]:
-    """(line, message) of each problem in a synonyms file with `text`, against PAGES."""
+def _problems(text: str, lang: str = "nb") -> list[tuple[int, str]]:
+    """(line, message) of each problem in a synonyms file with `text`, against PAGES, with
+    the message in `lang`."""
     import tempfile
     from pathlib import Path
 
@@ -31,7 +32,7 @@ def _problems(text: str) -> list[tuple[int, str]]:
         (root / "includes/search-synonyms.nb.yml").write_text(text, encoding="utf-8")
         entries, problems = read(root, "nb")
     problems += problems_against_pages("f.yml", entries, Vocabulary(PAGES))
-    return [(p.line, p.message) for p in problems]
+    return [(p.line, p.message(lang)) for p in problems]
 
 
 def test_true_lines_pass() -> None:
@@ -48,11 +49,12 @@ def test_true_lines_pass() -> None:
 @pytest.mark.parametrize(
     ("line", "why"),
     [
-        ("  trafikk: kollektivtrafikk", "is on pages that do not have"),  # search finds it
-        ("  elbil: elbiler", "is on no page"),  # the rewrite would find nothing
-        ("  Kollektivtransport: kollektivtrafikk", "not written as search reads it"),
-        ("  kollektivtransport:", "has no word after the colon"),
-        ("  kollektiv <b>transport</b>: kollektivtrafikk", "no markup"),
+        # search finds it
+        ("  trafikk: kollektivtrafikk", "`trafikk` står på sider som ikke har `kollektivtrafikk`"),
+        ("  elbil: elbiler", "står ikke på noen side"),  # the rewrite would find nothing
+        ("  Kollektivtransport: kollektivtrafikk", "ikke skrevet slik søket leser det"),
+        ("  kollektivtransport:", "har ikke noe ord etter kolonet"),
+        ("  kollektiv <b>transport</b>: kollektivtrafikk", "har HTML eller en &-kode"),
     ],
 )
 def test_untrue_lines_are_found_on_their_line(line, why) -> None:
@@ -60,10 +62,46 @@ def test_untrue_lines_are_found_on_their_line(line, why) -> None:
     assert [(n, m) for n, m in found if why in m] and all(n == 3 for n, _ in found), found
 
 
+def test_the_messages_in_english_with_a_hint_that_shows_the_word_written_right(tmp_path) -> None:
+    path = tmp_path / "includes/search-synonyms.nb.yml"
+    path.parent.mkdir()
+    path.write_text("synonyms:\n  Kollektivtransport: kollektivtrafikk\n", encoding="utf-8")
+    _, problems = read(tmp_path, "nb")
+    assert [(p.line, p.message.en, p.hint.en) for p in problems] == [
+        (
+            2,
+            "`Kollektivtransport` is not written as search reads it.",
+            "Write it in lower case, with one space between words and at most 4 words: "
+            "`kollektivtransport`.",
+        )
+    ]
+    assert problems[0].hint.nb == (
+        "Skriv det med små bokstaver, med ett mellomrom mellom ordene og høyst 4 ord: "
+        "`kollektivtransport`."
+    )
+
+
+def test_words_are_shown_as_written_not_as_python() -> None:
+    text = (
+        "synonyms:\n  trafikk: kollektivtrafikk\n  elbil: elbiler\n  elbil: x\n"
+        "  kollektivtransport: buss\n  buss: kollektivtrafikk\n  tom:\nandre:\n  x: y\n"
+    )
+    for lang in ("nb", "en"):
+        found = _problems(text, lang)
+        assert len(found) >= 6, found
+        for _, message in found:
+            assert message[:1] == "`" or message[:1].isupper(), message
+            for artefact in ("'", "None", "True", "False"):
+                assert artefact not in message, message
+
+
 def test_a_rewritten_word_is_not_rewritten_again() -> None:
     text = "synonyms:\n  kollektivtransport: buss\n  buss: kollektivtrafikk\n"
     messages = [m for _, m in _problems(text)]
-    assert any("'buss' after the colon is itself rewritten" in m for m in messages), messages
+    assert any(
+        "`buss`, etter kolonet for `kollektivtransport`, blir selv skrevet om" in m
+        for m in messages
+    ), messages
 
 
 def test_a_word_twice_and_an_unknown_group() -> None:
@@ -73,8 +111,8 @@ def test_a_word_twice_and_an_unknown_group() -> None:
         "andre:\n  x: y\n"
     )
     found = _problems(text)
-    assert (4, "'elbil' is here twice (also on line 2)") in found
-    assert any(n == 5 and "unknown group 'andre'" in m for n, m in found), found
+    assert (4, "`elbil` står to ganger i filen, også på linje 2.") in found
+    assert (5, "Filen har ingen gruppe som heter `andre:`.") in found, found
 
 
 def test_a_word_on_the_pages_may_be_rewritten_when_nothing_is_lost() -> None:

@@ -27,10 +27,10 @@ from handbook_fixtures import (
 from helpers import ROOT
 
 
-def _problems(tmp_path: Path, sources: str) -> list[tuple[int, str, str]]:
+def _problems(tmp_path: Path, sources: str, lang: str = "nb") -> list[tuple[int, str, str]]:
     found = read(tmp_path, ("nb", "en")) if _write(tmp_path, sources) else None
     assert found is not None
-    return [(p.line, p.message, p.hint) for p in found.problems]
+    return [(p.line, p.message(lang), p.hint(lang)) for p in found.problems]
 
 
 def _write(tmp_path: Path, sources: str) -> bool:
@@ -63,7 +63,9 @@ def test_a_page_without_sources_is_reported_at_its_id(tmp_path) -> None:
     pages["mal.md"] = MINIMAL["mal.md"]
     found = findings_of(handbook_with_sources(tmp_path, pages=pages), "sources")
     assert where(found) == [("docs/nb/mal.md", 2, "HB014")]
-    assert "sources: [presentasjon-2021]" in found[0].hint
+    assert found[0].message.nb == "Siden sier ikke hvilke kilder faktaene kommer fra."
+    assert found[0].hint.nb.startswith("Legg til `sources: [presentasjon-2021]` med id-ene")
+    assert found[0].hint.en.endswith("A page without facts has `sources: []`.")
 
 
 def test_an_unknown_source_id_suggests_the_close_one(tmp_path) -> None:
@@ -71,23 +73,51 @@ def test_an_unknown_source_id_suggests_the_close_one(tmp_path) -> None:
     pages["vm.md"] = replaced(pages["vm.md"], "[presentasjon-2021]", "[presentasjon-2012]")
     found = findings_of(handbook_with_sources(tmp_path, pages=pages), "sources")
     assert where(found) == [("docs/nb/vm.md", 6, "HB014")]
-    assert found[0].message == "there is no source 'presentasjon-2012'"
-    assert found[0].hint == "did you mean 'presentasjon-2021'?"
+    assert found[0].message.nb == "Det finnes ingen kilde med id-en `presentasjon-2012`."
+    assert found[0].hint.nb == "Mente du `presentasjon-2021`?"
+    assert found[0].message.en == "There is no source with the id `presentasjon-2012`."
+    assert found[0].hint.en == "Did you mean `presentasjon-2021`?"
 
 
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("presentasjon-2021", "must be a list"),
-        ("[presentasjon-2021, presentasjon-2021]", "named twice"),
-        ("[[presentasjon-2021]]", "must be a list"),
+        ("presentasjon-2021", "`sources` må være en liste, også når den har bare én id."),
+        (
+            "[presentasjon-2021, presentasjon-2021]",
+            "Kilden `presentasjon-2021` står to ganger i `sources`.",
+        ),
+        ("[[presentasjon-2021]]", "`sources` må være en liste med id-er, ikke"),
+        ("[presentasjon-2021, no]", "YAML leser `no` i `sources` som sannhetsverdien false"),
+        ("", "`sources` er tom."),
     ],
 )
 def test_sources_must_be_a_list_of_distinct_ids(tmp_path, value, message) -> None:
     pages = with_sources(MINIMAL)
     pages["vm.md"] = replaced(pages["vm.md"], "sources: [presentasjon-2021]", f"sources: {value}")
     found = findings_of(handbook_with_sources(tmp_path, pages=pages), "sources")
-    assert [f.path for f in found] == ["docs/nb/vm.md"] and message in found[0].message
+    assert [f.path for f in found] == ["docs/nb/vm.md"] and message in found[0].message.nb
+
+
+def test_a_wrong_sources_value_is_shown_as_written_not_as_python(tmp_path) -> None:
+    pages = with_sources(MINIMAL)
+    pages["vm.md"] = replaced(
+        pages["vm.md"], "sources: [presentasjon-2021]", "sources: [[presentasjon-2021], no]"
+    )
+    pages["mal.md"] = replaced(
+        pages["mal.md"], "sources: [presentasjon-2021]", "sources: [presentasjon-2021, no]"
+    )
+    found = findings_of(handbook_with_sources(tmp_path, pages=pages), "sources")
+    assert where(found) == [("docs/nb/mal.md", 5, "HB014"), ("docs/nb/vm.md", 6, "HB014")]
+    assert found[0].hint.nb == 'Sett ordet i anførselstegn: `sources: [presentasjon-2021, "no"]`'
+    assert found[1].message.en == (
+        "`sources` must be a list of ids, not `[[presentasjon-2021], no]`."
+    )
+    for finding in found:
+        for text in (finding.message, finding.hint):
+            for lang in ("nb", "en"):
+                for artefact in ("['", "[['", "None", "False", "'presentasjon"):
+                    assert artefact not in text(lang), text(lang)
 
 
 def test_an_empty_list_is_a_page_without_facts(tmp_path) -> None:
@@ -109,7 +139,9 @@ def test_a_translation_takes_its_sources_from_the_default_page(tmp_path) -> None
     mal.write_text(replaced(mal.read_text(), "kind: goal\n", "kind: goal\nsources: []\n"))
     found = findings_of(config, "sources")
     assert where(found) == [("docs/en/mal.md", 4, "HB014")]
-    assert "takes 'sources' from its 'nb' page" in found[0].hint
+    assert found[0].message.nb == "En oversettelse har ikke sin egen `sources`."
+    assert found[0].hint.nb == "Slett linjen. Siden henter `sources` fra siden på `nb`."
+    assert "takes `sources` from its `nb` page" in found[0].hint.en
 
 
 def test_pages_naming_sources_need_the_file(tmp_path) -> None:
@@ -117,23 +149,28 @@ def test_pages_naming_sources_need_the_file(tmp_path) -> None:
     found = findings_of(config, "sources")
     assert not (tmp_path / SOURCES_FILE).exists()
     assert len(found) == len(MINIMAL)
-    assert all("there is no includes/sources.yml" in f.message for f in found)
+    assert all(
+        f.message.nb == "Siden viser til kilder, men includes/sources.yml finnes ikke."
+        for f in found
+    )
 
 
 @pytest.mark.parametrize(
     ("edit", "line", "words"),
     [
-        (("  publisher: EU\n", "  publsher: EU\n"), 16, "did you mean 'publisher'?"),
+        (("  publisher: EU\n", "  publsher: EU\n"), 16, "Mente du `publisher`?"),
         (("url: https://eur-lex", "url: http://eur-lex"), 18, "https://"),
         (("url: https://eur-lex", "url: javascript:alert(1)//eur-lex"), 18, "https://"),
         (("url: https://eur-lex", 'url: https://eur-lex.europa.eu/" x="'), 18, "https://"),
         (("date: 2021-06-24", "date: 24.06.2021"), 17, "2021-06-24"),
         (("date: 2021-06-24", "date: 2021-02-30"), 17, "2021-06-24"),
-        (("    en: The presentation\n", ""), 3, "every language"),
-        (("    nb: Presentasjonen\n", "    nb: <b>Presentasjonen</b>\n"), 3, "plain text"),
-        (("  short:\n    nb: presentasjonen\n    en: the presentation\n", ""), 1, "short name"),
-        (("forordning-2021-1058:", "Forordning 2021/1058:"), 13, "lowercase letters"),
-        (("forordning-2021-1058:", "presentasjon-2021:"), 13, "keep one of them"),
+        (("    en: The presentation\n", ""), 3, "mangler tekst på `en`"),
+        (("    nb: Presentasjonen\n", "    nb: <b>Presentasjonen</b>\n"), 3, "ren tekst"),
+        (("    nb: Presentasjonen\n", "    nb:\n"), 3, "`title: nb` i kilden"),
+        (("    nb: Presentasjonen\n", "    de: Presentasjonen\n"), 3, "Språkene er `nb` og `en`."),
+        (("  short:\n    nb: presentasjonen\n    en: the presentation\n", ""), 1, "korte navnet"),
+        (("forordning-2021-1058:", "Forordning 2021/1058:"), 13, "små bokstaver"),
+        (("forordning-2021-1058:", "presentasjon-2021:"), 13, "Behold én av dem"),
     ],
 )
 def test_problems_in_the_sources_file_name_the_line(tmp_path, edit, line, words) -> None:
@@ -141,6 +178,35 @@ def test_problems_in_the_sources_file_name_the_line(tmp_path, edit, line, words)
     assert problems, edit
     assert problems[0][0] == line, problems
     assert any(words in message or words in hint for _, message, hint in problems), problems
+
+
+def test_problems_in_the_sources_file_in_english_and_without_python(tmp_path) -> None:
+    edited = replaced(SOURCES_YML, "date: 2021-06-24", "date: 24.06.2021")
+    edited = replaced(edited, "  publisher: EU\n", "  publsher: EU\n")
+    edited = replaced(edited, "    nb: Presentasjonen\n", "    nb:\n")
+    problems = _problems(tmp_path, edited, "en")
+    assert problems == [
+        (
+            3,
+            "`title: nb` of the source `presentasjon-2021` has no text.",
+            "`title` is its full name, per language: `title: {nb: ..., en: ...}`.",
+        ),
+        (
+            16,
+            "The source `forordning-2021-1058` has a field the handbook does not know: `publsher`.",
+            "Did you mean `publisher`?",
+        ),
+        (
+            17,
+            "The source `forordning-2021-1058` has the date `24.06.2021`, which is not a date "
+            "the handbook reads.",
+            "`date` is when it was published: 2021, 2021-06 or 2021-06-24. Leave it out for a "
+            "website.",
+        ),
+    ]
+    for lang in ("nb", "en"):
+        for _, message, hint in _problems(tmp_path, edited, lang):
+            assert "'" not in message + hint and "None" not in message + hint
 
 
 def test_the_file_problems_are_findings_with_the_file_and_line(tmp_path) -> None:

@@ -189,7 +189,8 @@ def _review(args: argparse.Namespace) -> int:
         try:
             review = review_of(page)
         except ReviewError as error:
-            listed.append((date.min, f"{page.display_path}:{page.line_of(error.key)}: {error}"))
+            message = error.message(DEFAULT_LANGUAGE)
+            listed.append((date.min, f"{page.display_path}:{page.line_of(error.key)}: {message}"))
             continue
         status = review.status(now)
         if status == "current":

@@ -19,11 +19,16 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .config import MarkdownSettings
+from .messages import Text
 
 FOLDER = Path(".cache") / "handbook"
 NAME = "safe-content.json"
-Entry = list[tuple[str, str, int]]  # (message, hint, 0-based line of the body)
-_CODE = ("page_html.py", "safe_html.py", "content_cache.py")
+# How an entry is stored. 2: the message and hint in both languages (1 had one string each);
+# a file of another format is ignored, whatever its rules.
+FORMAT = 2
+Entry = list[tuple[Text, Text, int]]  # (message, hint, 0-based line of the body)
+_Stored = list[list[str | int]]  # [message nb, message en, hint nb, hint en, line] each
+_CODE = ("page_html.py", "safe_html.py", "content_cache.py", "messages.py")
 
 
 def _versions() -> str:
@@ -38,7 +43,7 @@ def _versions() -> str:
 
 def fingerprint_of_rules(settings: MarkdownSettings) -> str:
     """A hash of everything besides the page text that decides what the rule finds."""
-    digest = hashlib.sha256(_versions().encode())
+    digest = hashlib.sha256(f"format {FORMAT};{_versions()}".encode())
     digest.update(json.dumps([settings.extensions, settings.options], sort_keys=True).encode())
     here = Path(__file__).parent
     for name in _CODE:
@@ -52,11 +57,15 @@ class ContentCache:
     def __init__(self, root: Path, settings: MarkdownSettings) -> None:
         self._path = root / FOLDER / NAME
         self._rules = fingerprint_of_rules(settings)
-        self._entries: dict[str, Entry] = {}
+        self._entries: dict[str, _Stored] = {}
         self._added = False
         try:
             data = json.loads(self._path.read_text(encoding="utf-8"))
-            if data.get("rules") == self._rules and isinstance(data.get("pages"), dict):
+            if (
+                data.get("format") == FORMAT
+                and data.get("rules") == self._rules
+                and isinstance(data.get("pages"), dict)
+            ):
                 self._entries = data["pages"]
         except (OSError, ValueError, AttributeError):
             pass
@@ -66,11 +75,28 @@ class ContentCache:
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def get(self, text: str) -> Entry | None:
-        entry = self._entries.get(self.key(text))
-        return [tuple(item) for item in entry] if entry is not None else None  # type: ignore[misc]
+        """The problems found on this text before, or None when there are none kept (or
+        what is kept is not in this format: the text is then checked afresh)."""
+        stored = self._entries.get(self.key(text))
+        if not isinstance(stored, list):
+            return None
+        entry: Entry = []
+        for item in stored:
+            if (
+                not isinstance(item, list)
+                or len(item) != 5
+                or not all(isinstance(part, str) for part in item[:4])
+                or not isinstance(item[4], int)
+            ):
+                return None
+            message_nb, message_en, hint_nb, hint_en, line = item
+            entry.append((Text(message_nb, message_en), Text(hint_nb, hint_en), line))
+        return entry
 
     def put(self, text: str, entry: Entry) -> None:
-        self._entries[self.key(text)] = entry
+        self._entries[self.key(text)] = [
+            [message.nb, message.en, hint.nb, hint.en, line] for message, hint, line in entry
+        ]
         self._added = True
 
     def save(self, keep: set[str] | None = None) -> None:
@@ -87,7 +113,7 @@ class ContentCache:
             self._path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self._path.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump({"rules": self._rules, "pages": pages}, file)
+                json.dump({"format": FORMAT, "rules": self._rules, "pages": pages}, file)
             os.replace(temporary, self._path)
         except OSError:
             pass

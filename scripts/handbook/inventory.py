@@ -27,6 +27,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 from xml.parsers import expat
+from xml.parsers.expat import errors as expat_errors
+
+from .messages import Text, code, listing
 
 ASSETS = "assets"
 STYLESHEETS = "assets/stylesheets/"
@@ -71,8 +74,8 @@ class Problem:
 
     path: str  # relative to docs/
     line: int
-    message: str
-    hint: str
+    message: Text
+    hint: Text
 
 
 def take_inventory(docs_dir: str | os.PathLike[str], languages: tuple[str, ...]) -> Inventory:
@@ -146,17 +149,27 @@ class Inventory:
             yield Problem(
                 path,
                 1,
-                "this is a link (symlink) to a file or folder elsewhere; the build would "
-                "publish whatever it points to",
-                "remove the link and copy the file (or the folder's files) in instead",
+                Text(
+                    "Dette er en symbolsk lenke (symlink) til en fil eller mappe et annet sted. "
+                    "Bygget ville publisere det lenken peker på.",
+                    "This is a symbolic link (symlink) to a file or folder elsewhere. The build "
+                    "would publish whatever it points to.",
+                ),
+                Text(
+                    "Slett lenken, og kopier inn filen (eller filene i mappen) i stedet.",
+                    "Remove the link, and copy the file (or the folder's files) in instead.",
+                ),
             )
             return
         if kind == "other":
             yield Problem(
                 path,
                 1,
-                "this is not a file or a folder (a pipe, socket or device)",
-                "remove it",
+                Text(
+                    "Dette er verken en fil eller en mappe, men en pipe, en socket eller en enhet.",
+                    "This is neither a file nor a folder, but a pipe, a socket or a device.",
+                ),
+                Text("Slett den.", "Remove it."),
             )
             return
         top, _, rest = path.partition("/")
@@ -172,24 +185,49 @@ class Inventory:
         allowed = (*self.languages, ASSETS)
         if name in allowed:
             if kind != "folder":
-                yield Problem(name, 1, f"docs/{name} must be a folder", "remove the file")
+                yield Problem(
+                    name,
+                    1,
+                    Text(
+                        f"{code(f'docs/{name}')} må være en mappe, men er en fil.",
+                        f"{code(f'docs/{name}')} must be a folder, but is a file.",
+                    ),
+                    Text(
+                        "Slett filen. Mappen lages når du legger en fil i den.",
+                        "Remove the file. The folder is made when you put a file in it.",
+                    ),
+                )
             return
-        folders = ", ".join(f"docs/{lang}/" for lang in allowed)
-        what = "the folder" if kind == "folder" else "the file"
-        left_out = " (nothing in it is published)" if kind == "folder" else ""
+        folders = listing([code(f"docs/{lang}/") for lang in allowed])
+        if kind == "folder":
+            message = Text(
+                f"Mappen {code(f'docs/{name}')} ligger utenfor mappene nettstedet bygges fra: "
+                f"{folders.nb}. Ingenting i den publiseres.",
+                f"The folder {code(f'docs/{name}')} is outside the folders the site is built "
+                f"from: {folders.en}. Nothing in it is published.",
+            )
+        else:
+            message = Text(
+                f"Filen {code(f'docs/{name}')} ligger utenfor mappene nettstedet bygges fra: "
+                f"{folders.nb}.",
+                f"The file {code(f'docs/{name}')} is outside the folders the site is built "
+                f"from: {folders.en}.",
+            )
         yield Problem(
             name,
             1,
-            f"{what} docs/{name} is outside the folders the site is built from: "
-            f"{folders}{left_out}",
-            f"{self._where_things_go()}; move it there or remove it",
+            message,
+            self._where_things_go()
+            + Text("Flytt den dit, eller slett den.", "Move it there, or remove it."),
         )
 
-    def _where_things_go(self) -> str:
-        languages = " or ".join(f"docs/{lang}/" for lang in self.languages)
-        return (
-            f"pages go in {languages} as .md files, images in docs/<language>/... "
-            f"or docs/{ASSETS}/..."
+    def _where_things_go(self) -> Text:
+        languages = listing([code(f"docs/{lang}/") for lang in self.languages], "or")
+        return Text(
+            f"Sider er .md-filer i {languages.nb}. Bilder ligger i de samme mappene eller i "
+            f"{code(f'docs/{ASSETS}/')}.",
+            f"Pages are .md files in {languages.en}. Images go in the same folders or in "
+            f"{code(f'docs/{ASSETS}/')}.",
         )
 
     def _judge_language_file(self, path: str, lang: str) -> Iterator[Problem]:
@@ -203,36 +241,68 @@ class Inventory:
                 yield from self._judge_svg(path)
             return
         if ext in OTHER_MARKDOWN or ext == PAGE:
+            written = os.path.splitext(name)[1]
             yield Problem(
                 path,
                 1,
-                f"a page must end in .md, not {os.path.splitext(name)[1]}: the check reads "
-                "only .md files, and the build would publish this one unchecked",
-                f"rename it to {stem}.md",
+                Text(
+                    f"En side må slutte på .md, ikke på {written}. Sjekken leser bare .md-filer, "
+                    "så bygget ville publisere denne uten at den er sjekket.",
+                    f"A page must end in .md, not {written}. The check reads only .md files, "
+                    "so the build would publish this one unchecked.",
+                ),
+                Text(
+                    f"Gi filen navnet {code(stem + '.md')}.",
+                    f"Rename it to {code(stem + '.md')}.",
+                ),
             )
         elif ext in ACTIVE:
             yield Problem(
                 path,
                 1,
-                f"a {ext} file is published as it is, scripts and all; pages are written "
-                "in Markdown",
-                "write the page as a .md file instead, and remove this one",
+                Text(
+                    f"En {ext}-fil publiseres som den er, med alle skript den har. Sider skrives "
+                    "i Markdown.",
+                    f"A {ext} file is published as it is, scripts and all. Pages are written "
+                    "in Markdown.",
+                ),
+                Text(
+                    "Skriv siden som en .md-fil i stedet, og slett denne.",
+                    "Write the page as a .md file instead, and remove this one.",
+                ),
             )
         elif ext in SCRIPTS or ext == ".css":
             yield Problem(
                 path,
                 1,
-                f"a {ext} file changes how the site works; only the site's own scripts and "
-                f"style sheets are published, from docs/{JAVASCRIPTS} and docs/{STYLESHEETS}",
-                "remove it; ask a developer if the site needs it",
+                Text(
+                    f"En {ext}-fil endrer hvordan nettstedet virker. Bare nettstedets egne skript "
+                    f"og stilark publiseres, fra {code(f'docs/{JAVASCRIPTS}')} og "
+                    f"{code(f'docs/{STYLESHEETS}')}.",
+                    f"A {ext} file changes how the site works. Only the site's own scripts and "
+                    f"style sheets are published, from {code(f'docs/{JAVASCRIPTS}')} and "
+                    f"{code(f'docs/{STYLESHEETS}')}.",
+                ),
+                Text(
+                    "Slett filen. Spør en utvikler hvis nettstedet trenger den.",
+                    "Remove it. Ask a developer if the site needs it.",
+                ),
             )
         else:
-            images = ", ".join(sorted(ext.lstrip(".") for ext in IMAGES))
+            images = listing(sorted(ext.lstrip(".") for ext in IMAGES))
             yield Problem(
                 path,
                 1,
-                f"only pages (.md) and images ({images}) belong in docs/{lang}/",
-                f"{self._where_things_go()}; other files do not belong in the handbook",
+                Text(
+                    f"Bare sider (.md) og bilder ({images.nb}) hører hjemme i "
+                    f"{code(f'docs/{lang}/')}.",
+                    f"Only pages (.md) and images ({images.en}) belong in {code(f'docs/{lang}/')}.",
+                ),
+                self._where_things_go()
+                + Text(
+                    "Andre filer hører ikke hjemme i håndboka.",
+                    "Other files do not belong in the handbook.",
+                ),
             )
 
     def _judge_asset(self, path: str) -> Iterator[Problem]:
@@ -247,47 +317,80 @@ class Inventory:
                 yield Problem(
                     path,
                     1,
-                    f"style sheets belong in docs/{STYLESHEETS}",
-                    "move it there (and name it under extra_css in mkdocs.yml)",
+                    Text(
+                        f"Stilark hører hjemme i {code(f'docs/{STYLESHEETS}')}.",
+                        f"Style sheets belong in {code(f'docs/{STYLESHEETS}')}.",
+                    ),
+                    Text(
+                        "Flytt filen dit, og før den opp under extra_css i mkdocs.yml.",
+                        "Move it there, and name it under extra_css in mkdocs.yml.",
+                    ),
                 )
         elif ext in SCRIPTS:
             if ext != ".js" or not path.startswith(JAVASCRIPTS):
                 yield Problem(
                     path,
                     1,
-                    f"the site's scripts are .js files in docs/{JAVASCRIPTS}",
-                    "remove it, or ask a developer to add it there",
+                    Text(
+                        f"Nettstedets skript er .js-filer i {code(f'docs/{JAVASCRIPTS}')}.",
+                        f"The site's scripts are .js files in {code(f'docs/{JAVASCRIPTS}')}.",
+                    ),
+                    Text(
+                        "Slett filen, eller be en utvikler legge den dit.",
+                        "Remove it, or ask a developer to add it there.",
+                    ),
                 )
         elif ext == PAGE or ext in OTHER_MARKDOWN:
             yield Problem(
-                path, 1, f"pages do not belong in docs/{ASSETS}/", self._where_things_go()
+                path,
+                1,
+                Text(
+                    f"Sider hører ikke hjemme i {code(f'docs/{ASSETS}/')}.",
+                    f"Pages do not belong in {code(f'docs/{ASSETS}/')}.",
+                ),
+                self._where_things_go(),
             )
         elif ext in ACTIVE:
             yield Problem(
                 path,
                 1,
-                f"a {ext} file is published as it is, scripts and all",
-                "remove it; pages are .md files in the language folders",
+                Text(
+                    f"En {ext}-fil publiseres som den er, med alle skript den har.",
+                    f"A {ext} file is published as it is, scripts and all.",
+                ),
+                Text(
+                    "Slett den. Sider er .md-filer i språkmappene.",
+                    "Remove it. Pages are .md files in the language folders.",
+                ),
             )
         else:
+            fonts = listing(sorted(FONTS))
             yield Problem(
                 path,
                 1,
-                f"docs/{ASSETS}/ holds style sheets, the site's scripts, fonts "
-                f"({', '.join(sorted(FONTS))}), images and licence notes (LICENSE, .txt) only",
-                "remove it, or ask a developer whether the site needs it",
+                Text(
+                    f"{code(f'docs/{ASSETS}/')} har bare stilark, nettstedets skript, skrifter "
+                    f"({fonts.nb}), bilder og lisensmerknader (LICENSE, .txt).",
+                    f"{code(f'docs/{ASSETS}/')} holds style sheets, the site's scripts, fonts "
+                    f"({fonts.en}), images and licence notes (LICENSE, .txt) only.",
+                ),
+                Text(
+                    "Slett filen, eller spør en utvikler om nettstedet trenger den.",
+                    "Remove it, or ask a developer whether the site needs it.",
+                ),
             )
 
     def _judge_svg(self, path: str) -> Iterator[Problem]:
         for line, message in check_svg(os.path.join(self.docs_dir, path)):
-            yield Problem(
-                path,
-                line,
-                message,
-                "an SVG image may hold shapes, text, gradients, masks and filters only: "
-                "save it again without scripts, links, styles or embedded content, "
-                "or use a PNG image instead",
-            )
+            yield Problem(path, line, message, SVG_HINT)
+
+
+SVG_HINT = Text(
+    "Et SVG-bilde kan bare ha former, tekst, fargeoverganger, masker og filtre. Lagre det på "
+    "nytt uten skript, lenker, stiler og innebygd innhold, eller bruk et PNG-bilde i stedet.",
+    "An SVG image may hold shapes, text, gradients, masks and filters only. Save it again "
+    "without scripts, links, styles or embedded content, or use a PNG image instead.",
+)
 
 
 # --- SVG -------------------------------------------------------------------------------
@@ -376,7 +479,7 @@ class _Stop(Exception):
     """Parsing ends here: a declaration no image needs, reported at its line."""
 
 
-def check_svg(file_path: str) -> list[tuple[int, str]]:
+def check_svg(file_path: str) -> list[tuple[int, Text]]:
     """The problems of one SVG file as (line, message); empty when it is a clean image.
 
     Parsed with expat, which neither fetches nor expands anything here: a DOCTYPE (where
@@ -386,29 +489,64 @@ def check_svg(file_path: str) -> list[tuple[int, str]]:
     try:
         data = _read_regular_file(file_path, SVG_MAX_BYTES)
     except OSError as error:
-        return [(1, f"the SVG image cannot be read: {error.strerror or error}")]
+        reason = error.strerror or str(error)
+        return [
+            (
+                1,
+                Text(
+                    f"SVG-bildet kan ikke leses: {reason}.",
+                    f"The SVG image cannot be read: {reason}.",
+                ),
+            )
+        ]
     if data is None:
-        return [(1, f"the SVG image is bigger than {SVG_MAX_BYTES // 1_000_000} MB")]
+        size = SVG_MAX_BYTES // 1_000_000
+        return [
+            (
+                1,
+                Text(
+                    f"SVG-bildet er større enn {size} MB.",
+                    f"The SVG image is bigger than {size} MB.",
+                ),
+            )
+        ]
 
-    problems: dict[int, str] = {}  # line -> first problem on it (findings are per line)
+    problems: dict[int, Text] = {}  # line -> first problem on it (findings are per line)
     parser = expat.ParserCreate(namespace_separator=" ")
     rejected_depth = 0  # > 0 inside an element already reported: its content is not
 
-    def report(message: str) -> None:
+    def report(message: Text) -> None:
         problems.setdefault(parser.CurrentLineNumber, message)
         if len(problems) >= PROBLEMS_PER_SVG:
             raise _Stop
 
     def doctype(name: str, *_: object) -> None:
-        report("a DOCTYPE declaration in an SVG image (it can declare entities)")
+        report(
+            Text(
+                "SVG-bildet har en DOCTYPE-deklarasjon, og den kan deklarere entiteter.",
+                "The SVG image has a DOCTYPE declaration, which can declare entities.",
+            )
+        )
         raise _Stop
 
     def entity(name: str, *_: object) -> None:
-        report(f"an ENTITY declaration ({name}) in an SVG image")
+        report(
+            Text(
+                f"SVG-bildet har en ENTITY-deklarasjon ({name}).",
+                f"The SVG image has an ENTITY declaration ({name}).",
+            )
+        )
         raise _Stop
 
     def instruction(target: str, data: str) -> None:
-        report(f"a processing instruction <?{target} ...?> (it can load a style sheet)")
+        report(
+            Text(
+                f"SVG-bildet har en prosesseringsinstruksjon, <?{target} ...?>, og den kan laste "
+                "inn et stilark.",
+                f"The SVG image has a processing instruction, <?{target} ...?>, which can load "
+                "a style sheet.",
+            )
+        )
 
     def start(name: str, attributes: dict[str, str]) -> None:
         nonlocal rejected_depth
@@ -437,11 +575,31 @@ def check_svg(file_path: str) -> list[tuple[int, str]]:
     except _Stop:
         pass
     except expat.ExpatError as error:
-        problems.setdefault(
-            error.lineno or 1,
-            f"the SVG image is not well-formed XML: {expat.ErrorString(error.code)}",
-        )
-    return sorted(problems.items())
+        problems.setdefault(error.lineno or 1, _not_xml(expat.ErrorString(error.code)))
+    return sorted(problems.items(), key=lambda problem: problem[0])
+
+
+# What expat says, in Norwegian, for the mistakes a drawing program or an editor makes.
+_EXPAT_NB = {
+    expat_errors.XML_ERROR_NO_ELEMENTS: "filen er tom, eller den slutter før bildet er ferdig",
+    expat_errors.XML_ERROR_TAG_MISMATCH: "en slutt-tagg passer ikke til taggen som er åpen",
+    expat_errors.XML_ERROR_INVALID_TOKEN: "et tegn står der XML ikke tillater det",
+    expat_errors.XML_ERROR_UNCLOSED_TOKEN: "en tagg blir ikke lukket",
+    expat_errors.XML_ERROR_JUNK_AFTER_DOC_ELEMENT: "det står noe etter slutten av bildet",
+    expat_errors.XML_ERROR_DUPLICATE_ATTRIBUTE: "et attributt står to ganger i samme tagg",
+    expat_errors.XML_ERROR_UNBOUND_PREFIX: "et prefiks (som xlink:) mangler sin xmlns-deklarasjon",
+    expat_errors.XML_ERROR_UNDEFINED_ENTITY: "en &-kode som XML ikke kjenner",
+    expat_errors.XML_ERROR_PARTIAL_CHAR: "et tegn er ikke gyldig UTF-8",
+    expat_errors.XML_ERROR_SYNTAX: "en syntaksfeil",
+}
+
+
+def _not_xml(reason: str) -> Text:
+    said = _EXPAT_NB.get(reason, f"XML-leseren melder «{reason}»")
+    return Text(
+        f"SVG-bildet er ikke gyldig XML: {said}.",
+        f"The SVG image is not well-formed XML: {reason}.",
+    )
 
 
 def _read_regular_file(file_path: str, limit: int) -> bytes | None:
@@ -476,29 +634,48 @@ def _split(name: str) -> tuple[str, str]:
     return namespace, local
 
 
-def _element_problem(name: str) -> str | None:
+def _element_problem(name: str) -> Text | None:
     namespace, local = _split(name)
     if namespace == SVG_NS:
-        return None if local in SVG_ELEMENTS else f"<{local}> element in an SVG image"
+        if local in SVG_ELEMENTS:
+            return None
+        return Text(
+            f"Elementet <{local}> er ikke tillatt i et SVG-bilde.",
+            f"The <{local}> element is not allowed in an SVG image.",
+        )
     if namespace in EDITOR_NS:
         return None
     if not namespace:
-        return f'<{local}> element without the SVG namespace (xmlns="{SVG_NS}")'
-    return f"<{local}> element from another language ({namespace}) in an SVG image"
+        return Text(
+            f'Elementet <{local}> mangler SVG-navnerommet (xmlns="{SVG_NS}").',
+            f'The <{local}> element lacks the SVG namespace (xmlns="{SVG_NS}").',
+        )
+    return Text(
+        f"Elementet <{local}> er fra et annet språk enn SVG ({namespace}).",
+        f"The <{local}> element is from another language than SVG ({namespace}).",
+    )
 
 
-def _attributes_problem(element: str, attributes: dict[str, str]) -> str | None:
+def _attributes_problem(element: str, attributes: dict[str, str]) -> Text | None:
     tag = _split(element)[1]
     for name, value in attributes.items():
         namespace, local = _split(name)
         if local.lower().startswith("on") and namespace not in EDITOR_NS:
-            return f"event handler attribute {local}= on <{tag}>"
+            return Text(
+                f"Hendelsesattributtet {local}= på <{tag}> kjører skript.",
+                f"The event handler attribute {local}= on <{tag}> runs a script.",
+            )
         if namespace in EDITOR_NS:
             continue
         if (namespace, local) in (("", "href"), (XLINK_NS, "href")):
             if not _FRAGMENT.match(value.strip()):
-                shown = "xlink:href" if namespace else "href"
-                return f'{shown}="{_short(value)}" on <{tag}>: only links inside the image (#id)'
+                shown = f'{"xlink:href" if namespace else "href"}="{_short(value)}"'
+                return Text(
+                    f"Attributtet {shown} på <{tag}> lenker ut av bildet. Bare lenker inne i "
+                    "bildet (#id) er tillatt.",
+                    f"The attribute {shown} on <{tag}> links out of the image. Only links "
+                    "inside the image (#id) are allowed.",
+                )
             continue
         allowed = (
             (not namespace and (local in SVG_ATTRIBUTES or local.startswith(("aria-", "data-"))))
@@ -506,24 +683,36 @@ def _attributes_problem(element: str, attributes: dict[str, str]) -> str | None:
             or (namespace == XLINK_NS and local in XLINK_ATTRIBUTES)
         )
         if not allowed:
-            return f"attribute {local}= on <{tag}> is not allowed in an SVG image"
+            return Text(
+                f"Attributtet {local}= på <{tag}> er ikke tillatt i et SVG-bilde.",
+                f"The attribute {local}= on <{tag}> is not allowed in an SVG image.",
+            )
         if local.startswith(("aria-", "data-")) or (namespace == XLINK_NS and local == "title"):
             continue
         problem = _css_value_problem(value)
         if problem:
-            return f"{local}= on <{tag}>: {problem}"
+            return Text(f"Verdien av {local}= på <{tag}>", f"The value of {local}= on <{tag}>") + (
+                problem
+            )
     return None
 
 
-def _css_value_problem(value: str) -> str | None:
-    """Attribute values are CSS values too (style=, fill=): they may point inside only."""
+def _css_value_problem(value: str) -> Text | None:
+    """Attribute values are CSS values too (style=, fill=): they may point inside only.
+    The words finish a sentence that names the attribute."""
     if "\\" in value:
-        return "a backslash (CSS escape)"
+        return Text("har en omvendt skråstrek (en CSS-escape).", "has a backslash (a CSS escape).")
     for match in _CSS_URL.finditer(value):
         if not match.group(2).strip().startswith("#"):
-            return f"url({_short(match.group(2))}) points outside the image"
+            address = _short(match.group(2))
+            return Text(
+                f"har url({address}), som peker ut av bildet.",
+                f"has url({address}), which points outside the image.",
+            )
     if _CSS_LOADS.search(value):
-        return "a CSS function that loads a file"
+        return Text(
+            "har en CSS-funksjon som laster inn en fil.", "has a CSS function that loads a file."
+        )
     return None
 
 

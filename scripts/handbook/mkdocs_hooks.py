@@ -36,7 +36,7 @@ from .findings import Finding
 from .git_history import has_full_history, last_commit_times
 from .glossary import glossary_page, tooltips
 from .inventory import docs_path, take_inventory
-from .messages import DEFAULT_LANGUAGE
+from .messages import DEFAULT_LANGUAGE, Text
 from .model import (
     FRONT_MATTER_KEYS,
     Graph,
@@ -450,11 +450,13 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
     if removed and _state is not None:
         path = graph_page.display_path if graph_page else page.file.src_uri
         if not any(f.path == path and f.code == "HB010" for f in _state.findings):
+            made = Text(
+                "Det står i HTML-en bygget laget av siden.",
+                "It is in the HTML the build made of this page.",
+            )
             for problem in removed:
-                log.error(
-                    f"{path}: HB010 {problem.message}, in the HTML the build made of this "
-                    f"page ({problem.hint})"
-                )
+                said = problem.message + made + problem.hint
+                log.error(f"{path}: HB010 {said(DEFAULT_LANGUAGE)}")
     _plain_template_fields(page)
     if graph_page:
         terms = search_terms.page_terms(graph, graph_page, page.title or "")

@@ -17,6 +17,7 @@ import markdown
 
 from . import safe_html
 from .config import MarkdownSettings
+from .messages import Text
 
 
 class RenderError(Exception):
@@ -44,6 +45,19 @@ PLACED_PER_PAGE = 10
 # Placing by rendering renders at most this many characters in all (40 times the longest
 # real page): a page within the renderer limits (HB013) can still take a second to render.
 RENDER_BUDGET = 200_000
+
+
+def _more(count: int) -> Text:
+    """The sentence that counts the problems not placed, said with the last one placed."""
+    if count == 1:
+        return Text(
+            "Siden har også én ting til som nettstedet ikke publiserer.",
+            "The page also has one more thing the site does not publish.",
+        )
+    return Text(
+        f"Siden har også {count} andre ting som nettstedet ikke publiserer.",
+        f"The page also has {count} more things the site does not publish.",
+    )
 
 
 def located_problems(
@@ -86,8 +100,10 @@ def located_problems(
         if index == PLACED_PER_PAGE:
             # Said with the last one placed: findings on one line count as one.
             last, line = located[-1]
-            more = f"; and {len(found) - index} more things the site does not publish"
-            located[-1] = (safe_html.Problem(last.message + more, last.hint), line)
+            located[-1] = (
+                safe_html.Problem(last.message + _more(len(found) - index), last.hint),
+                line,
+            )
             break
         seen[problem] += 1
         if problem.written:

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from .messages import DEFAULT_LANGUAGE, Text, code, yaml_value
 from .model import Graph, Page
 
 # "Today" is Oslo's date. HANDBOOK_TODAY=2027-06-02 asks what will be due on that day
@@ -48,14 +49,21 @@ class TodayError(ValueError):
 class ReviewError(ValueError):
     """A page's review fields are missing or not what they should be.
 
-    `key` is the front-matter key to point at, `hint` what to write instead.
+    `key` is the front-matter key to point at, `message` what is wrong and `hint` what to
+    write instead, both in both languages; `str(error)` is the message in Norwegian.
     """
 
-    def __init__(self, key: str, message: str, hint: str) -> None:
-        super().__init__(message)
+    def __init__(self, key: str, message: Text, hint: Text) -> None:
+        super().__init__(message(DEFAULT_LANGUAGE))
         self.key = key
         self.message = message
         self.hint = hint
+
+
+CHECKED_EXAMPLE = Text(
+    "Skriv dagen faktaene ble sjekket, for eksempel `last_reviewed: 2026-12-02`.",
+    "Write the day the facts were checked, for example `last_reviewed: 2026-12-02`.",
+)
 
 
 @dataclass(frozen=True)
@@ -111,48 +119,90 @@ def review_of(page: Page) -> Review:
     if last is None:
         raise ReviewError(
             "id",
-            "the page does not say when its facts were last checked",
-            "add 'last_reviewed: YYYY-MM-DD' (the day you checked the page against its sources)",
+            Text(
+                "Siden sier ikke når faktaene sist ble sjekket.",
+                "The page does not say when its facts were last checked.",
+            ),
+            Text(
+                "Legg til `last_reviewed: ÅÅÅÅ-MM-DD` med dagen du sjekket siden mot kildene, "
+                "for eksempel `last_reviewed: 2026-12-02`.",
+                "Add `last_reviewed: YYYY-MM-DD` with the day you checked the page against its "
+                "sources, for example `last_reviewed: 2026-12-02`.",
+            ),
         )
     if isinstance(last, datetime) or not isinstance(last, date | str):
-        raise _not_a_date(last)
+        raise _not_a_date(page, last)
     if isinstance(last, str):
         try:
             last = date.fromisoformat(last.strip())
         except ValueError:
-            raise _not_a_date(last) from None
+            raise _not_a_date(page, last) from None
     interval = page.meta.get("review_in")
     if interval is None:
         raise ReviewError(
             "last_reviewed",
-            "the page does not say when its facts are due for a new check",
-            "add 'review_in: 6 months' (or 12 months for facts that rarely change)",
+            Text(
+                "Siden sier ikke når faktaene skal sjekkes igjen.",
+                "The page does not say when its facts are due for a new check.",
+            ),
+            Text(
+                "Legg til `review_in: 6 months` på linjen under, eller `review_in: 12 months` "
+                "for fakta som sjelden endres.",
+                "Add `review_in: 6 months` on the line below, or `review_in: 12 months` for "
+                "facts that rarely change.",
+            ),
         )
     try:
         months, days = parse_interval(str(interval))
     except ValueError:
+        years = MAX_INTERVAL_MONTHS // 12
+        written = code(_as_written(page, "review_in", interval))
         raise ReviewError(
             "review_in",
-            f"'review_in' must be a number and a unit, not {interval!r}",
-            f"write for example 'review_in: 6 months' or '12 måneder' "
-            f"(at most {MAX_INTERVAL_MONTHS // 12} years)",
+            Text(
+                f"`review_in` må være et tall og en enhet, ikke {written}.",
+                f"`review_in` must be a number and a unit, not {written}.",
+            ),
+            Text(
+                "Skriv for eksempel `review_in: 6 months` eller `review_in: 12 måneder`. "
+                f"Det kan være høyst {years} år.",
+                "Write for example `review_in: 6 months` or `review_in: 12 måneder`. It can "
+                f"be {years} years at most.",
+            ),
         ) from None
     try:
         due = add_interval(last, months, days)
     except (ValueError, OverflowError):  # past the year 9999, the last a date can have
+        written = code(_as_written(page, "review_in", interval))
         raise ReviewError(
             "last_reviewed",
-            f"'last_reviewed' {last.isoformat()} plus {interval!r} is past the year 9999",
-            "write the day the facts were checked, for example 'last_reviewed: 2026-12-02'",
+            Text(
+                f"`last_reviewed` {last.isoformat()} pluss {written} blir etter år 9999.",
+                f"`last_reviewed` {last.isoformat()} plus {written} is past the year 9999.",
+            ),
+            CHECKED_EXAMPLE,
         ) from None
     return Review(last, due)
 
 
-def _not_a_date(value: object) -> ReviewError:
+def _as_written(page: Page, key: str, value: object) -> str:
+    """A front-matter value as the page writes it (`soon`, `yes`), not as Python has it."""
+    written = page.key_texts.get(key, "").partition(":")[2].strip()
+    return written or yaml_value(value)
+
+
+def _not_a_date(page: Page, value: object) -> ReviewError:
+    written = code(_as_written(page, "last_reviewed", value))
     return ReviewError(
         "last_reviewed",
-        f"'last_reviewed' must be a date, not {value!r}",
-        "write the day as YYYY-MM-DD, for example 'last_reviewed: 2026-12-02'",
+        Text(
+            f"`last_reviewed` må være en dato, ikke {written}.",
+            f"`last_reviewed` must be a date, not {written}.",
+        ),
+        Text(
+            "Skriv dagen som ÅÅÅÅ-MM-DD, for eksempel `last_reviewed: 2026-12-02`.",
+            "Write the day as YYYY-MM-DD, for example `last_reviewed: 2026-12-02`.",
+        ),
     )
 
 

@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from .messages import Text, code, listing
+
 # What the Markdown extensions in mkdocs.yml write (a test renders a page that uses every
 # one of them), what the hooks add (related sections, notices, matrix tables) and the inline
 # HTML the pages use (<span lang="sv">).
@@ -80,8 +82,8 @@ _SCHEME_LIKE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 class Problem:
     """One thing the allowlist removes from a page, in words for the person who wrote it."""
 
-    message: str
-    hint: str
+    message: Text
+    hint: Text
     # How it is written in the Markdown, as a pattern (case ignored), where that is certain:
     # element and attribute names are written as they are; addresses can be encoded.
     written: str = field(default="", compare=False)
@@ -194,8 +196,15 @@ def _removed(everything: str, published: str) -> list[Problem]:
     if not found:  # the serialisations differ where no element or attribute says why
         found.append(
             Problem(
-                "the page contains HTML the site does not publish",
-                "write the text in Markdown; see CONTRIBUTING, 'Trygt innhold'",
+                Text(
+                    "Siden har HTML som nettstedet ikke publiserer.",
+                    "The page contains HTML the site does not publish.",
+                ),
+                Text(
+                    "Skriv teksten i Markdown. Se «Trygt innhold» i CONTRIBUTING.",
+                    "Write the text in Markdown; see 'Trygt innhold' (safe content) in "
+                    "CONTRIBUTING.",
+                ),
             )
         )
     return found
@@ -223,31 +232,69 @@ def _element_problem(tag: str) -> Problem:
     return Problem(problem.message, problem.hint, written=rf"<{re.escape(tag)}\b")
 
 
+NO_SCRIPTS = Text(
+    "Slett det: sider kan ikke kjøre skript.", "Remove it: pages may not run scripts."
+)
+
+
 def _element_words(tag: str) -> Problem:
+    element = f"<{tag}>"
     if tag in _SCRIPTS:
-        return Problem(f"a <{tag}> element", "remove it: pages may not run scripts")
+        return Problem(
+            Text(f"Siden har et {element}-element.", f"The page has a {element} element."),
+            NO_SCRIPTS,
+        )
     if tag in _EMBEDS:
         return Problem(
-            f"an <{tag}> element embeds another page or program",
-            "link to it instead: [text](https://...)",
+            Text(
+                f"Elementet {element} bygger inn en annen side eller et annet program.",
+                f"The {element} element embeds another page or program.",
+            ),
+            Text(
+                "Lenk til det i stedet: `[tekst](https://...)`.",
+                "Link to it instead: `[text](https://...)`.",
+            ),
         )
     if tag in _FORMS:
         return Problem(
-            f"a <{tag}> element (a form)", "pages have no forms; link to the form instead"
+            Text(
+                f"Elementet {element} hører til et skjema, og sider har ingen skjemaer.",
+                f"The {element} element belongs to a form, and pages have no forms.",
+            ),
+            Text("Lenk til skjemaet i stedet.", "Link to the form instead."),
         )
     if tag in _PAGE_CHANGERS:
         return Problem(
-            f"a <{tag}> element changes the page around the text",
-            "remove it: the site's look and behaviour come from its theme",
+            Text(
+                f"Elementet {element} endrer siden rundt teksten.",
+                f"The {element} element changes the page around the text.",
+            ),
+            Text(
+                "Slett det. Utseendet og oppførselen til nettstedet kommer fra temaet.",
+                "Remove it: the site's look and behaviour come from its theme.",
+            ),
         )
     if tag in _MEDIA:
         return Problem(
-            f"an inline <{tag}> element",
-            "save it as a file under docs/assets/ and show it as an image: ![text](file)",
+            Text(
+                f"Elementet {element} er skrevet rett inn i siden.",
+                f"The {element} element is written into the page itself.",
+            ),
+            Text(
+                "Lagre det som en fil under `docs/assets/`, og vis det som et bilde: "
+                "`![tekst](fil)`.",
+                "Save it as a file under `docs/assets/` and show it as an image: `![text](file)`.",
+            ),
         )
     return Problem(
-        f"a <{tag}> element, which the site does not publish",
-        "write it in Markdown instead (headings, lists, tables, links, emphasis)",
+        Text(
+            f"Elementet {element} publiseres ikke på nettstedet.",
+            f"The {element} element is not published by the site.",
+        ),
+        Text(
+            "Skriv det i Markdown i stedet: overskrifter, lister, tabeller, lenker eller utheving.",
+            "Write it in Markdown instead: headings, lists, tables, links or emphasis.",
+        ),
     )
 
 
@@ -265,24 +312,47 @@ _ADDRESSES = ("src", "href", "srcset", "action", "formaction", "data", "poster",
 def _attribute_words(tag: str, name: str, value: str) -> Problem:
     if name.startswith("on"):
         return Problem(
-            f"an event handler ({name}=) on <{tag}>", "remove it: pages may not run scripts"
+            Text(
+                f"Hendelsesattributtet {name}= på <{tag}> kjører skript.",
+                f"The event handler {name}= on <{tag}> runs a script.",
+            ),
+            NO_SCRIPTS,
         )
     if name == "style":
         return Problem(
-            f"a style attribute on <{tag}>",
-            "remove it: the site's look comes from its stylesheet",
+            Text(
+                f"Attributtet style= på <{tag}> endrer utseendet.",
+                f"The style attribute on <{tag}> changes the look.",
+            ),
+            Text(
+                "Slett det. Utseendet kommer fra nettstedets stilark.",
+                "Remove it: the site's look comes from its style sheet.",
+            ),
         )
     if name in _ADDRESSES:
         return _address_problem(tag, name, value)
     if name in ("id", "name", "for") and _THEME_ID.match(value.strip()):
+        written = code(f'{name}="{value}"')
         return Problem(
-            f"{name}={value!r} on <{tag}> is a name the site's theme uses",
-            "choose a name that does not start with two underscores",
+            Text(
+                f"Navnet {written} på <{tag}> brukes av temaet til nettstedet.",
+                f"The name {written} on <{tag}> is one the site's theme uses.",
+            ),
+            Text(
+                "Velg et navn som ikke begynner med to understreker (__).",
+                "Choose a name that does not start with two underscores (__).",
+            ),
         )
-    allowed = sorted(ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset()))
+    allowed = listing(sorted(ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset())))
     return Problem(
-        f"the attribute {name}= on <{tag}>",
-        f"remove it; <{tag}> may have: {', '.join(allowed)}",
+        Text(
+            f"Attributtet {name}= på <{tag}> publiseres ikke.",
+            f"The attribute {name}= on <{tag}> is not published.",
+        ),
+        Text(
+            f"Slett det. <{tag}> kan ha disse attributtene: {allowed.nb}.",
+            f"Remove it: <{tag}> may have these attributes: {allowed.en}.",
+        ),
     )
 
 
@@ -293,18 +363,57 @@ def _address_problem(tag: str, name: str, value: str) -> Problem:
     if name == "href" and tag == "a":
         if scheme == "http":
             return Problem(
-                f"a link with http:// ({parts.netloc})", "use https:// (the site links securely)"
+                Text(
+                    f"Lenken til {parts.netloc} bruker http://.",
+                    f"The link to {parts.netloc} uses http://.",
+                ),
+                Text(
+                    "Skriv https:// i stedet. Nettstedet lenker bare sikkert.",
+                    "Write https:// instead: the site links securely.",
+                ),
             )
         if not scheme and normal.startswith("//"):
             return Problem(
-                f"a link without https: (//{parts.netloc})", f"write https://{normal[2:]}"
+                Text(
+                    f"Lenken mangler https: foran //{parts.netloc}.",
+                    f"The link has no https: before //{parts.netloc}.",
+                ),
+                Text(
+                    f"Skriv {code('https://' + normal[2:])}.",
+                    f"Write {code('https://' + normal[2:])}.",
+                ),
             )
         return Problem(
-            f"a link to a {scheme or 'forbidden'}: address",
-            "link to https:// addresses, mailto: or pages of the handbook",
+            Text(
+                f"Lenken går til en {scheme}:-adresse, og det er ikke tillatt.",
+                f"The link goes to a {scheme}: address, which is not allowed.",
+            )
+            if scheme
+            else Text(
+                "Lenken går til en adresse som ikke er tillatt.",
+                "The link goes to an address that is not allowed.",
+            ),
+            Text(
+                "Lenk til https://-adresser, mailto: eller sider i håndboka.",
+                "Link to https:// addresses, mailto: or pages of the handbook.",
+            ),
         )
-    place = parts.netloc or (f"a {scheme}: address" if scheme else "elsewhere")
+    place = (
+        Text(parts.netloc, parts.netloc)
+        if parts.netloc
+        else Text(f"en {scheme}:-adresse", f"a {scheme}: address")
+        if scheme
+        else Text("et annet sted", "elsewhere")
+    )
     return Problem(
-        f"<{tag} {name}=> loads from another site ({place})",
-        "save the file under docs/ and refer to it there: the site loads nothing from other sites",
+        Text(
+            f"Attributtet {name}= på <{tag}> henter noe fra et annet nettsted ({place.nb}).",
+            f"The attribute {name}= on <{tag}> loads from another site ({place.en}).",
+        ),
+        Text(
+            "Lagre filen under `docs/`, og vis til den der. Nettstedet henter ikke noe fra andre "
+            "nettsteder.",
+            "Save the file under `docs/` and refer to it there: the site loads nothing from "
+            "other sites.",
+        ),
     )

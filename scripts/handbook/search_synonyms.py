@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from .data_files import NULL_TAG, MissingFileError, Problem, compose
+from .messages import Text, code, listing
 from .plain_text import markup_in
 
 SYNONYMS_FILE = "includes/search-synonyms.{lang}.yml"
@@ -40,6 +41,19 @@ LONGEST_PHRASE = 4  # words; search.js looks up phrases of up to this many words
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")  # TEN-T, Oslo's, 2.2 are one word
 # Markup that is not text a reader sees: link targets, attribute lists, comments and tags.
 _NOT_TEXT = re.compile(r"\]\([^)]*\)|\{[:#.][^}]*\}|<!--.*?-->|<[^>]+>", re.DOTALL)
+
+GROUPS_HINT = Text(
+    "Filen har to grupper, `synonyms:` og `misspellings:`, helt til venstre. Under dem står én "
+    "linje per ord, rykket inn: `kollektivtransport: kollektivtrafikk`.",
+    "The file has two groups, `synonyms:` and `misspellings:`, at the left margin. Below "
+    "them is one line per word, indented: `kollektivtransport: kollektivtrafikk`.",
+)
+LINE_HINT = Text(
+    "Skriv ordet leseren skriver, et kolon og ordet sidene bruker, for eksempel "
+    "`kollektivtransport: kollektivtrafikk`.",
+    "Write the word a reader types, a colon and the word the pages use, for example "
+    "`kollektivtransport: kollektivtrafikk`.",
+)
 
 
 @dataclass(frozen=True)
@@ -79,20 +93,45 @@ def read(root: Path, lang: str) -> tuple[list[Entry], list[Problem]]:
         return [], []
     if not isinstance(node, yaml.MappingNode):
         line = node.start_mark.line + 1
-        return [], [Problem(path, line, "expected the groups `synonyms:` and `misspellings:`")]
+        message = Text(
+            "Filen har ikke gruppene `synonyms:` og `misspellings:`.",
+            "The file does not have the groups `synonyms:` and `misspellings:`.",
+        )
+        return [], [Problem(path, line, message, GROUPS_HINT)]
     entries: list[Entry] = []
+    groups = listing(code(name + ":") for name in GROUPS)
     for group_node, lines_node in node.value:
         line = group_node.start_mark.line + 1
         group = group_node.value if isinstance(group_node, yaml.ScalarNode) else None
         if group not in GROUPS:
-            hint = "the file has two groups: `synonyms:` and `misspellings:`"
-            problems.append(Problem(path, line, f"unknown group {group!r}", hint))
+            message = (
+                Text(
+                    f"Filen har ingen gruppe som heter {code(group + ':')}.",
+                    f"The file has no group called {code(group + ':')}.",
+                )
+                if group
+                else Text("Linjen mangler navnet på gruppen.", "The line has no group name.")
+            )
+            hint = Text(
+                f"Gruppene heter {groups.nb}. Skriv linjen under en av dem.",
+                f"The groups are called {groups.en}. Write the line under one of them.",
+            )
+            problems.append(Problem(path, line, message, hint))
             continue
         if lines_node.tag == NULL_TAG:
             continue  # a group with no lines yet
         if not isinstance(lines_node, yaml.MappingNode):
-            hint = "write one `what a reader types: what the pages say` per line under it"
-            problems.append(Problem(path, line, f"{group}: expected lines of `word: word`", hint))
+            message = Text(
+                f"Under {code(group + ':')} skal det stå linjer med `ord: ord`.",
+                f"{code(group + ':')} should have lines of `word: word` under it.",
+            )
+            hint = Text(
+                "Skriv én linje per ord, rykket inn under gruppen: ordet leseren skriver, et "
+                "kolon og ordet sidene bruker.",
+                "Write one line per word, indented under the group: the word a reader types, "
+                "a colon and the word the pages use.",
+            )
+            problems.append(Problem(path, line, message, hint))
             continue
         entries.extend(_entries(path, group, lines_node, problems))
     return entries, problems
@@ -102,26 +141,59 @@ def _entries(path: str, group: str, node: yaml.MappingNode, problems: list[Probl
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode) or not isinstance(value_node, yaml.ScalarNode):
-            problems.append(
-                Problem(path, line, "expected `what a reader types: what the pages say`")
+            message = Text(
+                "Linjen er ikke `ordet leseren skriver: ordet sidene bruker`.",
+                "The line is not `what a reader types: what the pages say`.",
             )
+            problems.append(Problem(path, line, message, LINE_HINT))
             continue
         typed, means = key_node.value, value_node.value
-        if value_node.tag == NULL_TAG or not means.strip() or not typed.strip():
-            problems.append(Problem(path, line, f"{typed!r} has no word after the colon"))
+        if not typed.strip():
+            message = Text(
+                "Linjen mangler ordet leseren skriver, foran kolonet.",
+                "The line has no word a reader types before the colon.",
+            )
+            problems.append(Problem(path, line, message, LINE_HINT))
+            continue
+        if value_node.tag == NULL_TAG or not means.strip():
+            message = Text(
+                f"{code(typed)} har ikke noe ord etter kolonet.",
+                f"{code(typed)} has no word after the colon.",
+            )
+            hint = Text(
+                "Skriv ordet sidene bruker etter kolonet, eller slett linjen.",
+                "Write the word the pages use after the colon, or remove the line.",
+            )
+            problems.append(Problem(path, line, message, hint))
             continue
         if markup_in(typed) is not None or markup_in(means) is not None:
-            problems.append(Problem(path, line, f"{typed!r}: write plain words, no markup"))
+            message = Text(
+                f"Linjen for {code(typed)} har HTML eller en &-kode.",
+                f"The line for {code(typed)} contains HTML or an &-code.",
+            )
+            hint = Text(
+                "Skriv vanlige ord, uten HTML og &-koder.",
+                "Write plain words, without HTML or &-codes.",
+            )
+            problems.append(Problem(path, line, message, hint))
             continue
         written = " ".join(unicodedata.normalize("NFC", typed).casefold().split())
         if written != typed or len(typed.split()) > LONGEST_PHRASE:
-            hint = (
-                "write it in lower case, words separated by one space, "
-                f"at most {LONGEST_PHRASE} words"
+            message = Text(
+                f"{code(typed)} er ikke skrevet slik søket leser det.",
+                f"{code(typed)} is not written as search reads it.",
             )
-            problems.append(
-                Problem(path, line, f"{typed!r} is not written as search reads it", hint)
+            hint = Text(
+                "Skriv det med små bokstaver, med ett mellomrom mellom ordene og høyst "
+                f"{LONGEST_PHRASE} ord",
+                "Write it in lower case, with one space between words and at most "
+                f"{LONGEST_PHRASE} words",
             )
+            if len(written.split()) <= LONGEST_PHRASE:
+                hint = Text(f"{hint.nb}: {code(written)}.", f"{hint.en}: {code(written)}.")
+            else:
+                hint = Text(f"{hint.nb}.", f"{hint.en}.")
+            problems.append(Problem(path, line, message, hint))
             continue
         yield Entry(typed, means.strip(), group, line)
 
@@ -170,30 +242,56 @@ def problems_against_pages(
     typed_words = {entry.typed for entry in entries}
     seen: dict[str, int] = {}
     for entry in entries:
+        typed_word = code(entry.typed)
         if entry.typed in seen:
-            message = f"{entry.typed!r} is here twice (also on line {seen[entry.typed]})"
-            problems.append(Problem(path, entry.line, message, "keep one line for it"))
+            first = seen[entry.typed]
+            message = Text(
+                f"{typed_word} står to ganger i filen, også på linje {first}.",
+                f"{typed_word} is here twice, also on line {first}.",
+            )
+            hint = Text("Behold én linje for ordet.", "Keep one line for it.")
+            problems.append(Problem(path, entry.line, message, hint))
             continue
         seen[entry.typed] = entry.line
         typed, means = " ".join(words_of(entry.typed)), " ".join(words_of(entry.means))
         if typed and vocabulary.loses_pages(typed, means):
-            message = f"{entry.typed!r} is on pages that do not have {entry.means!r}"
-            hint = (
-                "remove the line: search finds the word as typed, "
-                "and the rewrite would lose those pages"
+            message = Text(
+                f"{typed_word} står på sider som ikke har {code(entry.means)}.",
+                f"{typed_word} is on pages that do not have {code(entry.means)}.",
+            )
+            hint = Text(
+                "Slett linjen. Søket finner ordet slik det er skrevet, og omskrivingen ville "
+                "miste de sidene.",
+                "Remove the line: search finds the word as typed, and the rewrite would lose "
+                "those pages.",
             )
             problems.append(Problem(path, entry.line, message, hint))
         missing = [w for w in words_of(entry.means) if not vocabulary.starts_a_word(w)]
         if missing:
-            message = (
-                f"{entry.typed!r}: {' '.join(missing)!r} is on no page, so it would find nothing"
+            absent = code(" ".join(missing))
+            message = Text(
+                f"{absent}, etter kolonet for {typed_word}, står ikke på noen side, så søket "
+                "ville ikke finne noe.",
+                f"{absent}, after the colon for {typed_word}, is on no page, so search would "
+                "find nothing.",
             )
-            hint = "write after the colon a word the pages use"
+            hint = Text(
+                "Skriv et ord sidene bruker etter kolonet.",
+                "Write a word the pages use after the colon.",
+            )
             problems.append(Problem(path, entry.line, message, hint))
         chained = [w for w in [entry.means.casefold(), *words_of(entry.means)] if w in typed_words]
         if chained:
-            message = f"{entry.typed!r}: {chained[0]!r} after the colon is itself rewritten"
-            hint = "write after the colon the word the pages use, not another reader's word"
+            rewritten = code(chained[0])
+            message = Text(
+                f"{rewritten}, etter kolonet for {typed_word}, blir selv skrevet om til et "
+                "annet ord.",
+                f"{rewritten}, after the colon for {typed_word}, is itself rewritten.",
+            )
+            hint = Text(
+                "Skriv ordet sidene bruker etter kolonet, ikke et annet ord lesere skriver.",
+                "Write the word the pages use after the colon, not another reader's word.",
+            )
             problems.append(Problem(path, entry.line, message, hint))
     return problems
 

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .data_files import MissingFileError, Problem, compose, line_of, text_of
+from .messages import Text, code, listing, same
 from .model import Page
 from .plain_text import markup_in
 
@@ -33,14 +34,37 @@ SOURCE_ID = re.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+\Z")
 # A date as a source gives it: a year, a month or a day.
 _PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 
-# What each field of an entry is, for messages and "did you mean".
-FIELDS: dict[str, str] = {
-    "title": "its full name, per language (nb: ..., en: ...)",
-    "short": "the short name in the line under each page, per language",
-    "publisher": "who published it (one text, or per language); left out when not known",
-    "date": "when it was published: 2021, 2021-06 or 2021-06-24 (leave out for a website)",
-    "url": "where a reader finds it: an https:// address (leave out if it is not online)",
-    "used_for": "what the handbook takes from it, per language",
+# What each field of an entry is, for hints and "did you mean".
+FIELDS: dict[str, Text] = {
+    "title": Text(
+        "`title` er kildens fulle navn, på hvert språk: `title: {nb: ..., en: ...}`.",
+        "`title` is its full name, per language: `title: {nb: ..., en: ...}`.",
+    ),
+    "short": Text(
+        "`short` er det korte navnet i linjen under hver side, på hvert språk.",
+        "`short` is the short name in the line under each page, per language.",
+    ),
+    "publisher": Text(
+        "`publisher` er hvem som ga den ut: én tekst, eller én per språk. Utelat feltet når "
+        "det ikke er kjent.",
+        "`publisher` is who published it: one text, or one per language. Leave it out when "
+        "it is not known.",
+    ),
+    "date": Text(
+        "`date` er når den ble gitt ut: 2021, 2021-06 eller 2021-06-24. Utelat feltet for et "
+        "nettsted.",
+        "`date` is when it was published: 2021, 2021-06 or 2021-06-24. Leave it out for a website.",
+    ),
+    "url": Text(
+        "`url` er der leseren finner den: en adresse som begynner med https://. Utelat feltet "
+        "hvis kilden ikke er på nett.",
+        "`url` is where a reader finds it: an address that starts with https://. Leave it out "
+        "if the source is not online.",
+    ),
+    "used_for": Text(
+        "`used_for` er hva håndboka henter fra den, på hvert språk.",
+        "`used_for` is what the handbook takes from it, per language.",
+    ),
 }
 _PER_LANGUAGE = ("title", "short", "used_for")
 _EITHER = ("publisher",)  # one text for every language, or one per language
@@ -84,8 +108,20 @@ def read(root: Path, languages: tuple[str, ...]) -> Sources:
         return Sources(problems=problems, present=True)
     if not isinstance(node, yaml.MappingNode):
         line = line_of(node) if node is not None else 1
-        hint = "each source starts with its id and a colon: `presentasjon-2021:`"
-        problem = Problem(SOURCES_FILE, line, "expected sources", hint)
+        problem = Problem(
+            SOURCES_FILE,
+            line,
+            Text(
+                "Filen har ingen kilder slik håndboka leser dem.",
+                "The file has no sources the way the handbook reads them.",
+            ),
+            Text(
+                "Hver kilde begynner helt til venstre med id-en sin og et kolon, for eksempel "
+                "`presentasjon-2021:`, og feltene står rykket inn under.",
+                "Each source starts at the left margin with its id and a colon, for example "
+                "`presentasjon-2021:`, with its fields indented below.",
+            ),
+        )
         return Sources(problems=[problem], present=True)
     entries: dict[str, Source] = {}
     for key_node, value_node in node.value:
@@ -95,8 +131,23 @@ def read(root: Path, languages: tuple[str, ...]) -> Sources:
     return Sources(entries, problems, present=True)
 
 
-def _problem(node: yaml.Node, message: str, hint: str = "") -> Problem:
+def _problem(node: yaml.Node, message: Text, hint: Text) -> Problem:
     return Problem(SOURCES_FILE, line_of(node), message, hint)
+
+
+def _one_of(names: Text) -> Text:
+    return Text(f"Bruk et av disse: {names.nb}.", f"Use one of these: {names.en}.")
+
+
+def _source(source_id: str) -> Text:
+    return Text(f"Kilden {code(source_id)}", f"The source {code(source_id)}")
+
+
+def _field(name: str, source_id: str) -> Text:
+    """`title` of a source, or `title: nb` of a source (one language of the field)."""
+    return Text(
+        f"{code(name)} i kilden {code(source_id)}", f"{code(name)} of the source {code(source_id)}"
+    )
 
 
 def _entry(
@@ -108,23 +159,56 @@ def _entry(
 ) -> Source | None:
     source_id = text_of(key_node)
     if source_id is None or not SOURCE_ID.match(source_id):
+        written = key_node.value.strip() if isinstance(key_node, yaml.ScalarNode) else ""
         problems.append(
             _problem(
                 key_node,
-                f"{key_node.value if isinstance(key_node, yaml.ScalarNode) else 'this'!r} "
-                "is not a source id",
-                "an id is lowercase letters, digits and hyphens: forordning-2021-1058",
+                Text(
+                    f"{code(written)} er ikke en gyldig id for en kilde.",
+                    f"{code(written)} is not a valid source id.",
+                )
+                if written
+                else Text(
+                    "Linjen mangler id-en til kilden foran kolonet.",
+                    "The line has no source id before the colon.",
+                ),
+                Text(
+                    "En id har bare små bokstaver, sifre og bindestreker, for eksempel "
+                    "`forordning-2021-1058:`.",
+                    "An id has lowercase letters, digits and hyphens only, for example "
+                    "`forordning-2021-1058:`.",
+                ),
             )
         )
         return None
     if source_id in seen:
+        first = seen[source_id].line
         problems.append(
-            _problem(key_node, f"the source {source_id!r} is here twice", "keep one of them")
+            _problem(
+                key_node,
+                _source(source_id)
+                + Text(
+                    f"står to ganger i filen, også på linje {first}.",
+                    f"is here twice, also on line {first}.",
+                ),
+                Text(
+                    "Behold én av dem, og slett den andre.",
+                    "Keep one of them, and remove the other.",
+                ),
+            )
         )
         return None
     if not isinstance(value_node, yaml.MappingNode):
+        required = listing(code(name) for name in _REQUIRED)
         problems.append(
-            _problem(value_node, f"{source_id!r} has no fields", f"give it {', '.join(_REQUIRED)}")
+            _problem(
+                value_node,
+                _source(source_id) + Text("har ingen felt.", "has no fields."),
+                Text(
+                    f"Gi den feltene {required.nb}, rykket inn under id-en.",
+                    f"Give it the fields {required.en}, indented below its id.",
+                ),
+            )
         )
         return None
     values: dict[str, object] = {}
@@ -134,8 +218,20 @@ def _entry(
         field_nodes[name] = field_node
         if name not in FIELDS:
             close = get_close_matches(name, list(FIELDS), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"use: {', '.join(FIELDS)}"
-            problems.append(_problem(field_node, f"unknown field {name!r} in {source_id!r}", hint))
+            hint = (
+                Text(f"Mente du {code(close[0])}?", f"Did you mean {code(close[0])}?")
+                if close
+                else _one_of(listing((code(known) for known in FIELDS), "or"))
+            )
+            unknown = (
+                Text(
+                    f"har et felt håndboka ikke kjenner: {code(name)}.",
+                    f"has a field the handbook does not know: {code(name)}.",
+                )
+                if name
+                else Text("har et felt uten navn.", "has a field without a name.")
+            )
+            problems.append(_problem(field_node, _source(source_id) + unknown, hint))
         elif name in _PER_LANGUAGE or (
             name in _EITHER and isinstance(field_value, yaml.MappingNode)
         ):
@@ -147,25 +243,43 @@ def _entry(
             values[name] = _plain(source_id, name, field_value, problems)
     missing = [name for name in _REQUIRED if name not in values]
     if missing:
+        names = listing(code(name) for name in missing)
+        hint = same("")
+        for name in missing:
+            hint += FIELDS[name]
         problems.append(
             _problem(
                 key_node,
-                f"{source_id!r} has no {' and no '.join(missing)}",
-                "; ".join(f"{name}: {FIELDS[name]}" for name in missing),
+                _source(source_id) + Text(f"mangler {names.nb}.", f"has no {names.en}."),
+                hint,
             )
         )
     published = values.get("date")
     if isinstance(published, str) and not _valid_date(published):
         problems.append(
             _problem(
-                field_nodes["date"], f"{source_id!r} has the date {published!r}", FIELDS["date"]
+                field_nodes["date"],
+                _source(source_id)
+                + Text(
+                    f"har datoen {code(published)}, som ikke er en dato håndboka kan lese.",
+                    f"has the date {code(published)}, which is not a date the handbook reads.",
+                ),
+                FIELDS["date"],
             )
         )
         published = None
     url = values.get("url")
     if isinstance(url, str) and not is_https(url):
         problems.append(
-            _problem(field_nodes["url"], f"{source_id!r} has the address {url!r}", FIELDS["url"])
+            _problem(
+                field_nodes["url"],
+                _source(source_id)
+                + Text(
+                    f"har adressen {code(url)}, som ikke er en gyldig https://-adresse.",
+                    f"has the address {code(url)}, which is not a valid https:// address.",
+                ),
+                FIELDS["url"],
+            )
         )
         url = None
     if missing or any(value is None for value in values.values()):
@@ -182,17 +296,30 @@ def _entry(
     )
 
 
-def _plain(source_id: str, name: str, node: yaml.Node, problems: list[Problem]) -> str | None:
+def _plain(
+    source_id: str, name: str, node: yaml.Node, problems: list[Problem], lang: str = ""
+) -> str | None:
+    """A field's text (one language's when `lang` is given), or None after a problem."""
     text = text_of(node)
+    shown = _field(f"{name}: {lang}" if lang else name, source_id)
     if text is None:
-        problems.append(_problem(node, f"{name!r} of {source_id!r} has no text", FIELDS[name]))
+        problems.append(
+            _problem(node, shown + Text("har ingen tekst.", "has no text."), FIELDS[name])
+        )
         return None
     if (markup := markup_in(text)) is not None:
         problems.append(
             _problem(
                 node,
-                f"{name!r} of {source_id!r} contains markup ({markup})",
-                "write it as plain text: the site prints it as it is",
+                shown
+                + Text(
+                    f"har HTML eller en &-kode ({code(markup)}).",
+                    f"contains HTML or an &-code ({code(markup)}).",
+                ),
+                Text(
+                    "Skriv det som ren tekst. Nettstedet viser det som det er.",
+                    "Write it as plain text. The site prints it as it is.",
+                ),
             )
         )
         return None
@@ -208,26 +335,60 @@ def _per_language(
 ) -> dict[str, str] | None:
     if not isinstance(node, yaml.MappingNode):
         each = ", ".join(f"{lang}: ..." for lang in languages)
-        hint = f"write it per language: {name}: {{{each}}}"
-        problems.append(_problem(node, f"{name!r} of {source_id!r} is not per language", hint))
-        return None
-    texts: dict[str, str] = {}
-    for lang_node, text_node in node.value:
-        lang = text_of(lang_node) or ""
-        if lang not in languages:
-            hint = f"the languages are {', '.join(languages)}"
-            problems.append(_problem(lang_node, f"{lang!r} is not a language here", hint))
-            continue
-        text = _plain(source_id, f"{name}: {lang}", text_node, problems)
-        if text is not None:
-            texts[lang] = text
-    missing = [lang for lang in languages if lang not in texts]
-    if missing:
         problems.append(
             _problem(
                 node,
-                f"{name!r} of {source_id!r} has no text in {', '.join(missing)}",
-                "every language needs every text",
+                _field(name, source_id)
+                + Text("har ikke én tekst per språk.", "does not have one text per language."),
+                Text("Skriv én tekst per språk:", "Write one text per language:")
+                + same(code(f"{name}: {{{each}}}")),
+            )
+        )
+        return None
+    texts: dict[str, str] = {}
+    reported: set[str] = set()  # languages whose text has a problem of its own
+    known = listing(code(lang) for lang in languages)
+    for lang_node, text_node in node.value:
+        lang = text_of(lang_node) or ""
+        if lang not in languages:
+            problems.append(
+                _problem(
+                    lang_node,
+                    Text(
+                        f"{code(lang)} er ikke et språk i håndboka.",
+                        f"{code(lang)} is not a language of the handbook.",
+                    )
+                    if lang
+                    else Text(
+                        "Linjen mangler språket foran kolonet.",
+                        "The line has no language before the colon.",
+                    ),
+                    Text(f"Språkene er {known.nb}.", f"The languages are {known.en}."),
+                )
+            )
+            continue
+        text = _plain(source_id, name, text_node, problems, lang)
+        if text is not None:
+            texts[lang] = text
+        else:
+            reported.add(lang)
+    missing = [lang for lang in languages if lang not in texts and lang not in reported]
+    if reported and not missing:
+        return None
+    if missing:
+        languages_missing = listing(code(lang) for lang in missing)
+        problems.append(
+            _problem(
+                node,
+                _field(name, source_id)
+                + Text(
+                    f"mangler tekst på {languages_missing.nb}.",
+                    f"has no text in {languages_missing.en}.",
+                ),
+                Text(
+                    "Hvert språk trenger hver tekst: legg den til under feltet.",
+                    "Every language needs every text: add it under the field.",
+                ),
             )
         )
         return None

@@ -22,6 +22,7 @@ import yaml
 
 from .config import HandbookConfig, load_config
 from .data_files import NULL_TAG, MissingFileError, Problem, compose
+from .messages import DEFAULT_LANGUAGE, Text, code, same
 from .plain_text import markup_in
 
 WORDS_FILE = "includes/words.{lang}.yml"
@@ -123,8 +124,13 @@ class _File:
         return Words(self.path, entries)
 
 
-def _name(key: Key) -> str:
-    return repr(key[0]) if len(key) == 1 else f"{key[1]!r} under {key[0]}:"
+def _name(key: Key) -> Text:
+    """A word's key as the file writes it: `related`, or `header` under `theme:`."""
+    if len(key) == 1:
+        return same(code(key[0]))
+    return Text(
+        f"{code(key[1])} under {code(key[0] + ':')}", f"{code(key[1])} under {code(key[0] + ':')}"
+    )
 
 
 def _parse(root: Path, lang: str, default: str, problems: list[Problem]) -> _File | None:
@@ -132,9 +138,20 @@ def _parse(root: Path, lang: str, default: str, problems: list[Problem]) -> _Fil
     try:
         node, found = compose(root, path, MAX_FILE_BYTES)
     except MissingFileError:
-        hint = f"copy {WORDS_FILE.format(lang=default)} and translate every word"
+        source = WORDS_FILE.format(lang=default)
         problems.append(
-            Problem(path, 1, f"missing: the {lang!r} site has no interface words", hint)
+            Problem(
+                path,
+                1,
+                Text(
+                    f"Filen mangler, så nettstedet på {code(lang)} har ingen grensesnittord.",
+                    f"The file is missing, so the {code(lang)} site has no interface words.",
+                ),
+                Text(
+                    f"Kopier {source} til {path}, og oversett hvert ord.",
+                    f"Copy {source} to {path}, and translate every word.",
+                ),
+            )
         )
         return None
     problems.extend(found)
@@ -142,7 +159,22 @@ def _parse(root: Path, lang: str, default: str, problems: list[Problem]) -> _Fil
         return None
     if not isinstance(node, yaml.MappingNode):
         line = node.start_mark.line + 1 if node is not None else 1
-        problems.append(Problem(path, line, "expected `key: word` lines (a mapping of words)"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                Text(
+                    "Filen består ikke av linjer med `navn: ord`.",
+                    "The file does not consist of `key: word` lines.",
+                ),
+                Text(
+                    "Skriv ett ord per linje, med navnet, et kolon og ordet, for eksempel "
+                    "`related: Henger sammen med`.",
+                    "Write one word a line: its key, a colon and the word, for example "
+                    "`related: Related pages`.",
+                ),
+            )
+        )
         return None
     parsed = _File(path)
     _collect(node, (), parsed, problems)
@@ -153,27 +185,90 @@ def _collect(node: yaml.MappingNode, group: Key, parsed: _File, problems: list[P
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
-            problems.append(Problem(parsed.path, line, "expected a word's name before the colon"))
+            problems.append(
+                Problem(
+                    parsed.path,
+                    line,
+                    Text(
+                        "Linjen mangler navnet på ordet foran kolonet.",
+                        "The line has no key before the colon.",
+                    ),
+                    Text(
+                        "Skriv navnet først, som i `related: Henger sammen med`.",
+                        "Write the key first, as in `related: Related pages`.",
+                    ),
+                )
+            )
             continue
         key = (*group, key_node.value)
+        name = _name(key)
         if key in parsed.lines:
-            message = f"{_name(key)} is here twice (also on line {parsed.lines[key]})"
-            problems.append(Problem(parsed.path, line, message))
+            first = parsed.lines[key]
+            problems.append(
+                Problem(
+                    parsed.path,
+                    line,
+                    Text(
+                        f"{name.nb} står to ganger i filen, også på linje {first}.",
+                        f"{name.en} is here twice, also on line {first}.",
+                    ),
+                    Text("Slett den ene linjen.", "Remove one of the lines."),
+                )
+            )
             continue
         parsed.lines[key] = line
         if isinstance(value_node, yaml.MappingNode) and not group:
             parsed.groups.add(key)
             _collect(value_node, key, parsed, problems)
         elif not isinstance(value_node, yaml.ScalarNode):
-            kind = "a group inside a group" if group else "a list"
-            message = f"{_name(key)} is {kind}; a word is `key: text`"
-            problems.append(Problem(parsed.path, line, message))
+            what = (
+                Text("en gruppe inne i en gruppe", "a group inside a group")
+                if group
+                else Text("en liste", "a list")
+            )
+            problems.append(
+                Problem(
+                    parsed.path,
+                    line,
+                    Text(
+                        f"{name.nb} er {what.nb}, men et ord er én tekst.",
+                        f"{name.en} is {what.en}, but a word is one text.",
+                    ),
+                    Text(
+                        "Skriv ordet som én tekst etter kolonet, i anførselstegn hvis det har "
+                        "[ ], { } eller kolon:",
+                        "Write the word as one text after the colon, in quotes if it has [ ], "
+                        "{ } or a colon:",
+                    )
+                    + same(code(f'{key[-1]}: "..."')),
+                )
+            )
         elif value_node.tag == NULL_TAG or not value_node.value.strip():
-            problems.append(Problem(parsed.path, line, f"{_name(key)} has no text"))
+            problems.append(
+                Problem(
+                    parsed.path,
+                    line,
+                    Text(f"{name.nb} har ingen tekst.", f"{name.en} has no text."),
+                    Text("Skriv ordet etter kolonet.", "Write the word after the colon."),
+                )
+            )
         elif (markup := markup_in(value_node.value)) is not None:
-            message = f"{_name(key)} contains markup ({markup})"
-            hint = "write the word as plain text: no HTML, no &-codes; the site prints it as it is"
-            problems.append(Problem(parsed.path, line, message, hint))
+            problems.append(
+                Problem(
+                    parsed.path,
+                    line,
+                    Text(
+                        f"{name.nb} har HTML eller en &-kode ({code(markup)}).",
+                        f"{name.en} contains HTML or an &-code ({code(markup)}).",
+                    ),
+                    Text(
+                        "Skriv ordet som ren tekst, uten HTML og &-koder. Nettstedet viser det "
+                        "som det er.",
+                        "Write the word as plain text, without HTML or &-codes. The site "
+                        "prints it as it is.",
+                    ),
+                )
+            )
         else:
             parsed.values[key] = value_node.value
 
@@ -183,17 +278,30 @@ def _compare(config: HandbookConfig, files: dict[str, _File], problems: list[Pro
     default = files.get(config.default_language)
     if default is None:
         return
+    config_name = config.config_file.name
+    group = code(f"{NAV}:")
     for key, line in default.lines.items():
         if key == (NAV,):
-            message = f"the {config.default_language!r} nav titles are the nav in mkdocs.yml"
-            problems.append(Problem(default.path, line, message, f"remove this {NAV}: group"))
+            lang = code(config.default_language)
+            problems.append(
+                Problem(
+                    default.path,
+                    line,
+                    Text(
+                        f"Menytitlene på {lang} er navigasjonen i {config_name}, så denne filen "
+                        f"skal ikke ha en {group}-gruppe.",
+                        f"The {lang} nav titles are the nav in {config_name}, so this file has "
+                        f"no {group} group.",
+                    ),
+                    Text(f"Slett gruppen {group}.", f"Remove the {group} group."),
+                )
+            )
     expected = {
         key: line
         for key, line in default.lines.items()
         if key not in default.groups and key[0] != NAV
     }
     titles = {(NAV, title.title): title.line for title in config.nav_titles}
-    config_name = config.config_file.name
     for other in files.values():
         if other is default:
             continue
@@ -202,22 +310,52 @@ def _compare(config: HandbookConfig, files: dict[str, _File], problems: list[Pro
             if key in other.lines:
                 anchor = other.lines[key]
             elif key in titles:
-                message = f"no title for the nav title {key[1]!r} ({config_name}:{titles[key]})"
-                hint = f"add `{key[1]}: <title>` under {NAV}:"
+                title, where = code(key[1]), f"{config_name}:{titles[key]}"
+                message = Text(
+                    f"Menytittelen {title} ({where}) har ingen tittel på dette språket.",
+                    f"The nav title {title} ({where}) has no title in this language.",
+                )
+                hint = Text(
+                    f"Legg til {code(key[1] + ': ...')} under {group}, med tittelen på dette "
+                    "språket etter kolonet.",
+                    f"Add {code(key[1] + ': ...')} under {group}, with the title in this "
+                    "language after the colon.",
+                )
                 problems.append(Problem(other.path, anchor, message, hint))
             elif key in expected:
-                message = f"{_name(key)} is missing: {default.path}:{expected[key]} has it"
-                problems.append(
-                    Problem(other.path, anchor, message, "every language needs every word")
+                name, where = _name(key), f"{default.path}:{expected[key]}"
+                message = Text(
+                    f"{name.nb} mangler her. {where} har det.",
+                    f"{name.en} is missing here. {where} has it.",
                 )
+                hint = Text(
+                    "Hvert språk trenger hvert ord: legg det til her, og oversett det.",
+                    "Every language needs every word: add it here, and translate it.",
+                )
+                problems.append(Problem(other.path, anchor, message, hint))
         for key, line in other.lines.items():
             if key not in other.groups and key not in expected and key not in titles:
                 if key[0] == NAV and len(key) == 2:
-                    message = f"{key[1]!r} is not a title in the nav of {config_name}"
-                    hint = f"remove it, or spell it as the nav in {config_name} does"
+                    title = code(key[1])
+                    message = Text(
+                        f"{title} er ikke en tittel i navigasjonen i {config_name}.",
+                        f"{title} is not a title in the nav of {config_name}.",
+                    )
+                    hint = Text(
+                        f"Slett linjen, eller stav tittelen slik navigasjonen i {config_name} "
+                        "gjør.",
+                        f"Remove it, or spell it as the nav in {config_name} does.",
+                    )
                 else:
-                    message = f"{_name(key)} is not in {default.path}"
-                    hint = "a typo, or a word every language's file needs"
+                    name = _name(key)
+                    message = Text(
+                        f"{name.nb} finnes ikke i {default.path}.",
+                        f"{name.en} is not in {default.path}.",
+                    )
+                    hint = Text(
+                        "Er det en skrivefeil? Hvis ikke, må ordet stå i filen for hvert språk.",
+                        "Is it a typo? If not, every language's file needs the word.",
+                    )
                 problems.append(Problem(other.path, line, message, hint))
 
 
@@ -259,7 +397,9 @@ def _languages() -> dict[str, Words]:
     if _active is None:
         words, problems = read(load_config(PROJECT_ROOT / "mkdocs.yml"))
         if problems:
-            raise WordsError("\n".join(f"{p.path}:{p.line}: {p.message}" for p in problems))
+            raise WordsError(
+                "\n".join(f"{p.path}:{p.line}: {p.message(DEFAULT_LANGUAGE)}" for p in problems)
+            )
         _active = words
     return _active
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..messages import Text
 from ..model import Graph
 from ..review import ReviewError, review_of, today
 
@@ -48,8 +49,14 @@ def check(graph: Graph) -> Iterator[Finding]:
                 page.display_path,
                 page.line_of("last_reviewed"),
                 CODE,
-                f"'last_reviewed' is {review.last_reviewed.isoformat()}, after today",
-                "write the day the facts were checked, which cannot be in the future",
+                Text(
+                    f"`last_reviewed` er {review.last_reviewed.isoformat()}, som er etter i dag.",
+                    f"`last_reviewed` is {review.last_reviewed.isoformat()}, which is after today.",
+                ),
+                Text(
+                    "Skriv dagen faktaene ble sjekket. Den kan ikke være i fremtiden.",
+                    "Write the day the facts were checked, which cannot be in the future.",
+                ),
                 rule=SLUG,
             )
         elif review.status(now) == "overdue":
@@ -57,9 +64,16 @@ def check(graph: Graph) -> Iterator[Finding]:
                 page.display_path,
                 page.line_of("last_reviewed"),
                 CODE,
-                f"the facts were due for a new check on {review.due.isoformat()}",
-                "check the page against its sources, then set 'last_reviewed' to that day "
-                "(`python -m handbook review` lists every page that is due)",
+                Text(
+                    f"Faktaene skulle vært sjekket på nytt {review.due.isoformat()}.",
+                    f"The facts were due for a new check on {review.due.isoformat()}.",
+                ),
+                Text(
+                    "Sjekk siden mot kildene, og sett så `last_reviewed` til den dagen. "
+                    "`python -m handbook review` viser alle sider som skal sjekkes.",
+                    "Check the page against its sources, then set `last_reviewed` to that day. "
+                    "`python -m handbook review` lists every page that is due.",
+                ),
                 severity="warning",
                 rule=SLUG,
             )

@@ -20,13 +20,16 @@ from collections.abc import Iterator
 from difflib import get_close_matches
 
 from ..findings import Finding
+from ..messages import Text, code, same, yaml_value
 from ..model import Graph, Page
 from ..sources import SOURCES_FILE
+from ..yaml_problems import value_problem
 
 CODE = "HB014"
 SLUG = "sources"
 # The keys a translation takes over from its default-language page.
 INHERITED = ("sources", "last_reviewed", "review_in")
+EXAMPLE = code("sources: [presentasjon-2021, interreg-no]")
 
 
 def check(graph: Graph) -> Iterator[Finding]:
@@ -47,7 +50,7 @@ def check(graph: Graph) -> Iterator[Finding]:
             yield from _declared(page, graph, sources.present and not sources.problems)
 
 
-def _finding(page: Page, key: str, message: str, hint: str) -> Finding:
+def _finding(page: Page, key: str, message: Text, hint: Text) -> Finding:
     return Finding(page.display_path, page.line_of(key), CODE, message, hint, rule=SLUG)
 
 
@@ -57,8 +60,14 @@ def _inherited_keys(page: Page, default: str) -> Iterator[Finding]:
             yield _finding(
                 page,
                 key,
-                f"a translation does not declare '{key}'",
-                f"remove it: the page takes '{key}' from its {default!r} page",
+                Text(
+                    f"En oversettelse har ikke sin egen {code(key)}.",
+                    f"A translation does not declare {code(key)}.",
+                ),
+                Text(
+                    f"Slett linjen. Siden henter {code(key)} fra siden på {code(default)}.",
+                    f"Remove the line: the page takes {code(key)} from its {code(default)} page.",
+                ),
             )
 
 
@@ -67,41 +76,97 @@ def _declared(page: Page, graph: Graph, can_resolve: bool) -> Iterator[Finding]:
         yield _finding(
             page,
             "id",
-            "the page does not name its sources",
-            "add 'sources: [presentasjon-2021]' with the ids of the sources its facts come "
-            f"from ({SOURCES_FILE}); 'sources: []' for a page without facts",
+            Text(
+                "Siden sier ikke hvilke kilder faktaene kommer fra.",
+                "The page does not name the sources of its facts.",
+            ),
+            Text(
+                "Legg til `sources: [presentasjon-2021]` med id-ene til kildene i "
+                f"{SOURCES_FILE}. En side uten fakta har `sources: []`.",
+                "Add `sources: [presentasjon-2021]` with the ids of its sources in "
+                f"{SOURCES_FILE}. A page without facts has `sources: []`.",
+            ),
         )
         return
     value = page.meta["sources"]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        yield _finding(
-            page,
-            "sources",
-            f"'sources' must be a list of source ids, not {value!r}",
-            "write it as 'sources: [presentasjon-2021, interreg-no]'",
-        )
+        yield _finding(page, "sources", *_not_a_list(value, page.key_texts.get("sources", "")))
         return
     known = graph.sources.entries
     if not graph.sources.present and value:
         yield _finding(
             page,
             "sources",
-            f"the page names sources, but there is no {SOURCES_FILE}",
-            f"add the sources to {SOURCES_FILE}",
+            Text(
+                f"Siden viser til kilder, men {SOURCES_FILE} finnes ikke.",
+                f"The page names sources, but there is no {SOURCES_FILE}.",
+            ),
+            Text(
+                f"Legg kildene inn i {SOURCES_FILE}.",
+                f"Add the sources to {SOURCES_FILE}.",
+            ),
         )
         return
     seen: set[str] = set()
     for source_id in value:
         if source_id in seen:
             yield _finding(
-                page, "sources", f"the source {source_id!r} is named twice", "name it once"
+                page,
+                "sources",
+                Text(
+                    f"Kilden {code(source_id)} står to ganger i `sources`.",
+                    f"The source {code(source_id)} is named twice in `sources`.",
+                ),
+                Text("Ta den med bare én gang.", "Name it once."),
             )
         seen.add(source_id)
         if can_resolve and source_id not in known:
             close = get_close_matches(source_id, list(known), n=1)
             hint = (
-                f"did you mean '{close[0]}'?"
+                Text(f"Mente du {code(close[0])}?", f"Did you mean {code(close[0])}?")
                 if close
-                else f"use an id from {SOURCES_FILE}, or add the source there"
+                else Text(
+                    f"Bruk en id fra {SOURCES_FILE}, eller legg kilden til der.",
+                    f"Use an id from {SOURCES_FILE}, or add the source there.",
+                )
             )
-            yield _finding(page, "sources", f"there is no source {source_id!r}", hint)
+            yield _finding(
+                page,
+                "sources",
+                Text(
+                    f"Det finnes ingen kilde med id-en {code(source_id)}.",
+                    f"There is no source with the id {code(source_id)}.",
+                ),
+                hint,
+            )
+
+
+def _not_a_list(value: object, line: str) -> tuple[Text, Text]:
+    """Why `sources` is not a list of ids, and how to write it: a single id in brackets,
+    a word YAML reads as true or a number in quotes."""
+    if isinstance(value, str):
+        return (
+            Text(
+                "`sources` må være en liste, også når den har bare én id.",
+                "`sources` must be a list, even when it has only one id.",
+            ),
+            Text("Skriv id-ene i hakeparenteser:", "Write the ids in square brackets:")
+            + same(code(f"sources: [{value}]") + "."),
+        )
+    if value is None or (
+        isinstance(value, list) and not any(isinstance(item, (list, dict)) for item in value)
+    ):
+        wrong = value_problem("sources", value, line, Text("en liste med id-er", "a list of ids"))
+        if wrong is not None:
+            return wrong
+    written = line.partition(":")[2].strip() or yaml_value(value)
+    return (
+        Text(
+            f"`sources` må være en liste med id-er, ikke {code(written)}.",
+            f"`sources` must be a list of ids, not {code(written)}.",
+        ),
+        Text(
+            f"Skriv den for eksempel slik: {EXAMPLE}.",
+            f"Write it like this, for example: {EXAMPLE}.",
+        ),
+    )
