@@ -43,8 +43,18 @@ TRICKY_LINES = [
     "year: 2021\nversion: 1.10\nwhen: 2022-07-08\nhash: 0123e4\n",
     "ids: [a1, yes, 'no']\n",
     "goals:\n  - mal-a\n  - mal-b\n",
-    "id: first\nid: last\n",
 ]
+
+
+def test_a_key_written_twice_is_an_error_where_mkdocs_would_keep_the_last(tmp_path: Path) -> None:
+    """YAML keeps the last of two equal keys without a word; the check names both lines."""
+    files = {"page.md": "---\nid: first\nkind: page\nid: last\n---\n# T\n"}
+    for _, page, (_, mkdocs_meta) in _check_and_mkdocs(tmp_path, files):
+        assert mkdocs_meta["id"] == "last"
+        assert page.error is not None
+        assert page.error[0] == 4
+        assert page.error[1].en.startswith("The field `id` is written twice (first on line 2).")
+
 
 # Whole files: how the block starts and ends, and what MkDocs does with odd blocks.
 TRICKY_FILES = {
@@ -112,16 +122,16 @@ def test_front_matter_block_is_cut_where_mkdocs_cuts_it(tmp_path: Path) -> None:
 def test_unreadable_blocks_are_reported_at_their_line(tmp_path: Path) -> None:
     found = {name: page.error for name, page, _ in _check_and_mkdocs(tmp_path, TRICKY_FILES)}
     assert found["bad-yaml.md"][0] == 2  # where the bracket opened, not where YAML gave up
-    assert found["bad-date.md"] == (
-        3,  # the value's line: the ValueError YAML raises has none
-        "the front matter has a value YAML cannot read: month must be in 1..12",
-    )
+    # The value's line: the ValueError YAML raises has none.
+    assert found["bad-date.md"][0] == 3
+    assert found["bad-date.md"][1].nb.startswith("`when: 2022-13-45` ser ut som en dato")
     assert found["empty-block.md"][0] == 2
-    assert "would not read this block" in found["empty-block.md"][1]
+    assert "would not read this block" in found["empty-block.md"][1].en
     assert found["no-line-break-after-closing.md"][0] == 3
-    assert found["unclosed.md"] == (1, "the front matter is not closed with a '---' line")
+    assert found["unclosed.md"][0] == 1
+    assert found["unclosed.md"][1].en == "The front matter is not closed with a `---` line."
     assert found["four-dashes.md"] == found["unclosed.md"]
-    assert "MkDocs would show the block as text" in found["comment-only.md"][1]
+    assert "MkDocs would show the block as text" in found["comment-only.md"][1].en
 
 
 # Nine lines that would make 9**9 = 387 million strings for whatever walks the value.
@@ -134,43 +144,45 @@ REFUSED = {
     "billion laughs": (
         BILLION_LAUGHS,
         1,
-        "the front matter uses a YAML anchor (&a0); remove it and write values out",
+        "The value starts with `&`, and YAML reads `&a0` as an anchor: a name other lines can "
+        "refer to. The handbook does not read it.",
     ),
     "alias": (
         "id: x\ndescription: *text\n",
         2,
-        "the front matter uses a YAML alias (*text); write the value out instead",
+        "The value starts with `*`, and YAML reads `*text` as an alias: a reference to another "
+        "value. The handbook does not read it.",
     ),
     "merge key": (
         "id: x\nbase:\n  <<: {kind: page}\n",
         3,
-        "the front matter uses a YAML merge key (<<); write the keys out instead",
+        "The line uses a merge key (`<<`), which the handbook does not read.",
     ),
     "explicit merge tag": (
         "id: x\nbase:\n  !!merge x: {kind: page}\n",
         3,
-        "the front matter uses a YAML merge key (<<); write the keys out instead",
+        "The line uses a merge key (`<<`), which the handbook does not read.",
     ),
     "500 brackets": (
         "id: x\ngoals: " + "[" * 500 + "\n",
         2,
-        "the front matter nests deeper than 20 levels; write it flatter",
+        "The values are nested more than 20 levels deep.",
     ),
     # libyaml's scanner reads brackets ahead and stops at its own limit of 1 000 levels.
     "60 000 brackets": (
         "id: x\ngoals: " + "[" * 60_000 + "\n",
         2,
-        "the front matter is not valid YAML: exceeded maximum nesting depth",
+        "The values are nested more than 20 levels deep.",
     ),
     "21 mappings": (
         "id: x\ngoals: " + "{a: " * 21 + "b" + "}" * 21 + "\n",
         2,
-        "the front matter nests deeper than 20 levels; write it flatter",
+        "The values are nested more than 20 levels deep.",
     ),
     "block nesting": (
         "".join("  " * level + f"k{level}:\n" for level in range(25)) + "  " * 25 + "v\n",
         21,
-        "the front matter nests deeper than 20 levels; write it flatter",
+        "The values are nested more than 20 levels deep.",
     ),
 }
 
@@ -182,7 +194,9 @@ def test_front_matter_that_could_grow_without_bound_is_refused_at_its_line(
     front, line, message = REFUSED[name]
     (tmp_path / "p.md").write_text(f"---\n{front}---\n# T\n", encoding="utf-8")
     page = parse_page("nb", "p.md", tmp_path / "p.md", "docs/nb/p.md")
-    assert page.error == (1 + line, message)
+    assert page.error is not None
+    assert (page.error[0], page.error[1].en) == (1 + line, message)
+    assert page.error_hint is not None
 
 
 class _ComposingLoader(FrontMatterLoader):
@@ -210,7 +224,7 @@ def test_twenty_levels_of_nesting_are_read_and_twenty_one_are_not() -> None:
     for _ in range(18):
         nested = [nested]
     assert yaml.load("goals: " + "[" * 19 + "]" * 19, Loader=FileLoader) == {"goals": nested}
-    with pytest.raises(RejectedYAMLError, match="nests deeper than 20 levels"):
+    with pytest.raises(RejectedYAMLError, match="nested more than 20 levels deep"):
         yaml.load("goals: " + "[" * 20 + "]" * 20, Loader=FileLoader)
 
 
@@ -229,7 +243,9 @@ def test_front_matter_larger_than_the_limit_is_refused_where_it_passes_it(tmp_pa
     (tmp_path / "p.md").write_text(text, encoding="utf-8")
     page = parse_page("nb", "p.md", tmp_path / "p.md", "docs/nb/p.md")
     limit_line = 2 + text.encode()[4 : 4 + MAX_FRONT_MATTER_BYTES].count(b"\n")
-    assert page.error == (limit_line, "the front matter is larger than 64 KB from this line on")
+    assert page.error is not None
+    assert page.error[0] == limit_line
+    assert page.error[1].nb == "Front matter er større enn 64 KB fra denne linjen."
 
 
 # Files that are not text a page can be: (bytes, the line to look at, the message).
@@ -237,20 +253,20 @@ UNREADABLE = {
     "latin-1": (
         "---\nid: x\n---\n# Tittel\n\nMål for Øresund\n".encode("latin-1"),
         6,
-        "the file is not UTF-8 text (byte 0xe5 on this line)",
+        "The file is not UTF-8 text (byte 0xe5 on this line).",
     ),
     "latin-1 in front matter": (
         "---\nid: x\ndescription: Ø\n---\n".encode("latin-1"),
         3,
-        "the file is not UTF-8 text (byte 0xd8 on this line)",
+        "The file is not UTF-8 text (byte 0xd8 on this line).",
     ),
     "bom and bad bytes": (
         b"\xef\xbb\xbf---\nid: x\n---\n# T\n\n\xff\xfe\n",
         6,
-        "the file is not UTF-8 text (byte 0xff on this line)",
+        "The file is not UTF-8 text (byte 0xff on this line).",
     ),
-    "crlf": (b"---\r\nid: x\r\n---\r\n\r\n\xe6\r\n", 5, "the file is not UTF-8 text (byte 0xe6"),
-    "cr": (b"---\rid: x\r---\r\r\r\xe6\r", 6, "the file is not UTF-8 text (byte 0xe6"),
+    "crlf": (b"---\r\nid: x\r\n---\r\n\r\n\xe6\r\n", 5, "The file is not UTF-8 text (byte 0xe6"),
+    "cr": (b"---\rid: x\r---\r\r\r\xe6\r", 6, "The file is not UTF-8 text (byte 0xe6"),
     "utf-16": ("---\nid: x\n---\n".encode("utf-16"), 1, "not UTF-8 text (byte 0xff"),
     "nul": (b"---\nid: x\n---\n# T\n\nnul\x00\n", 6, "a control character (U+0000)"),
     "utf-16 without bom": ("---\nid: x\n".encode("utf-16-le"), 1, "control character (U+0000)"),
@@ -258,7 +274,7 @@ UNREADABLE = {
     "larger than the limit": (
         b"---\nid: x\n---\n" + b"a\n" * MAX_PAGE_BYTES,
         1,
-        "the page is 256 KB; the limit is 128 KB",
+        "The page is 256 KB. The limit is 128 KB.",
     ),
 }
 
@@ -270,7 +286,7 @@ def test_a_file_that_is_not_text_is_an_error_at_its_line(tmp_path: Path, name: s
     page = parse_page("nb", "p.md", tmp_path / "p.md", "docs/nb/p.md")
     assert page.error is not None
     assert page.error[0] == line
-    assert message in page.error[1]
+    assert message in page.error[1].en
     assert page.error_hint
 
 

@@ -30,13 +30,6 @@ class Problem:
     message: Text
     hint: Text | None = None
 
-    def __post_init__(self) -> None:
-        # While the modules move to Text (issue 17): a plain string reads the same in both.
-        if isinstance(self.message, str):
-            object.__setattr__(self, "message", Text(self.message, self.message))
-        if isinstance(self.hint, str):
-            object.__setattr__(self, "hint", Text(self.hint, self.hint) if self.hint else None)
-
 
 class MissingFileError(FileNotFoundError):
     """The data file does not exist (callers decide whether that is a problem)."""

@@ -28,13 +28,6 @@ class Finding:
     severity: Severity = field(default="error", compare=False)
     rule: str = field(default="", compare=False)
 
-    def __post_init__(self) -> None:
-        # While the rules move to Text (issue 17): a plain string reads the same in both.
-        if isinstance(self.message, str):
-            object.__setattr__(self, "message", Text(self.message, self.message))
-        if isinstance(self.hint, str):
-            object.__setattr__(self, "hint", Text(self.hint, self.hint) if self.hint else None)
-
     @property
     def is_error(self) -> bool:
         return self.severity == "error"

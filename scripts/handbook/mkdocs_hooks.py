@@ -393,7 +393,10 @@ def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
 
 
 def _not_rendered(name: str, problem: str) -> str:
-    return f"# {name}\n\nThis page is not rendered: {problem}.\n"
+    """The page a build that goes on past errors shows instead of one it cannot render,
+    saying why in the check's words."""
+    notice = Text("Denne siden vises ikke.", "This page is not shown.")(DEFAULT_LANGUAGE)
+    return f"# {name}\n\n{notice} {problem}\n"
 
 
 def _page_language(page: MkDocsPage, graph: Graph) -> str:

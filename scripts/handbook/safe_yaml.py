@@ -62,6 +62,19 @@ def _plainly_bounded(text: str, max_depth: int) -> bool:
     return places <= max_depth
 
 
+def nested_too_deep(max_depth: int) -> tuple[Text, Text]:
+    return (
+        Text(
+            f"Verdiene ligger mer enn {max_depth} nivåer inni hverandre.",
+            f"The values are nested more than {max_depth} levels deep.",
+        ),
+        Text(
+            "Skriv dem flatere: en liste er `[a, b]`, uten lister inni.",
+            "Write them flatter: a list is `[a, b]`, without lists inside.",
+        ),
+    )
+
+
 class RejectedYAMLError(yaml.MarkedYAMLError):
     """Valid YAML the handbook does not read: an alias, an anchor, a merge key or too deep.
 
@@ -153,17 +166,7 @@ class BoundedComposer:
                 tag = self.resolve(ScalarNode, event.value, event.implicit)
             return ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         if depth >= self.max_depth:
-            raise RejectedYAMLError(
-                Text(
-                    f"Verdiene ligger mer enn {self.max_depth} nivåer inni hverandre.",
-                    f"The values are nested more than {self.max_depth} levels deep.",
-                ),
-                Text(
-                    "Skriv dem flatere: en liste er `[a, b]`, uten lister inni.",
-                    "Write them flatter: a list is `[a, b]`, without lists inside.",
-                ),
-                event.start_mark,
-            )
+            raise RejectedYAMLError(*nested_too_deep(self.max_depth), event.start_mark)
         if isinstance(event, SequenceStartEvent):
             if tag is None or tag == "!":
                 tag = self.resolve(SequenceNode, None, event.implicit)
@@ -178,17 +181,26 @@ class BoundedComposer:
     def _starts_with(event: Any, written: str, name: str) -> RejectedYAMLError:
         """An alias (`*name`) or anchor (`&name`): mostly a value that starts with * or &,
         such as Markdown's *emphasis*, which YAML reads as one."""
-        names = {"alias": ("et alias", "an alias"), "anchor": ("et anker", "an anchor")}[name]
+        meaning = {
+            "alias": Text(
+                "et alias: en henvisning til en annen verdi",
+                "an alias: a reference to another value",
+            ),
+            "anchor": Text(
+                "et anker: et navn andre linjer kan vise til",
+                "an anchor: a name other lines can refer to",
+            ),
+        }[name]
         return RejectedYAMLError(
             Text(
                 f"Verdien begynner med {code(written[0])}, og YAML leser {code(written)} som "
-                f"{names[0]}: en henvisning til en annen verdi. Det leser ikke håndboka.",
+                f"{meaning.nb}. Det leser ikke håndboka.",
                 f"The value starts with {code(written[0])}, and YAML reads {code(written)} as "
-                f"{names[1]}: a reference to another value. The handbook does not read it.",
+                f"{meaning.en}. The handbook does not read it.",
             ),
             Text(
-                'Sett hele verdien i anførselstegn, for eksempel `description: "*Viktig*"`.',
-                'Put the whole value in quotes, for example `description: "*Important*"`.',
+                'Sett hele verdien i anførselstegn, for eksempel `"*Viktig*"`.',
+                'Put the whole value in quotes, for example `"*Important*"`.',
             ),
             event.start_mark,
         )

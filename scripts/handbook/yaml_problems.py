@@ -24,6 +24,7 @@ import re
 import yaml
 
 from .messages import Text, code, same, yaml_value
+from .safe_yaml import MAX_DEPTH, nested_too_deep
 
 BYTE_ORDER_MARK = "\ufeff"
 # PyYAML (YAML 1.1) reads these as true and false.
@@ -85,6 +86,8 @@ def explain(error: yaml.YAMLError, text: str) -> tuple[int, Text, Text]:
     tab = "tab character" in problem or ("cannot start any token" in problem and found == "\t")
     if tab or "\t" in at[:column]:
         return line, *_tab(at)
+    if "nesting depth" in problem:  # libyaml's own limit, met before the loader's
+        return line, *nested_too_deep(MAX_DEPTH)
     if "quoted scalar" in context and context_mark is not None:
         return context_mark.line, *_unclosed_quote(lines[context_mark.line], context_mark.column)
     if "flow sequence" in context or "flow mapping" in context:
