@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -55,6 +56,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "/live")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif self.path == "/slow":
+            time.sleep(2)
+            self._answer(200, b"late")
         elif self.path == "/forbidden":
             self._answer(403, b"no robots")
         else:
@@ -254,6 +258,23 @@ def test_timeouts_name_the_limit_in_both_languages() -> None:
     assert judged.answer == Text(
         "Nettstedet svarte ikke innen 7 sekunder.", "The site did not answer within 7 seconds."
     )
+
+
+def test_a_site_that_does_not_answer_in_time_could_not_be_checked(server) -> None:
+    base, _ = server
+    seen: list[tuple[int, int]] = []
+    outcome = link_checker.check(
+        [f"{base}/slow", f"{base}/live", f"{base}/live"], lambda *step: seen.append(step), timeout=1
+    )
+    assert not outcome.offline
+    assert {address: result.verdict for address, result in outcome.results.items()} == {
+        f"{base}/slow": "unchecked",
+        f"{base}/live": "ok",
+    }
+    assert outcome.results[f"{base}/slow"].answer == Text(
+        "Nettstedet svarte ikke innen 1 sekund.", "The site did not answer within 1 second."
+    )
+    assert seen[-1] == (2, 2)
 
 
 def test_results_are_read_from_linkcheckers_xml() -> None:

@@ -316,12 +316,13 @@ def judge(address: str, result: str, valid: bool, timeout: int = TIMEOUT) -> Res
             ),
         )
     if any(marker in result for marker in _TIMED_OUT):
+        one = timeout == 1
         return Result(
             address,
             "unchecked",
             Text(
-                f"Nettstedet svarte ikke innen {timeout} sekunder.",
-                f"The site did not answer within {timeout} seconds.",
+                f"Nettstedet svarte ikke innen {timeout} {'sekund' if one else 'sekunder'}.",
+                f"The site did not answer within {timeout} {'second' if one else 'seconds'}.",
             ),
         )
     if "SSLError" in result or "CERTIFICATE" in result.upper():
