@@ -463,6 +463,7 @@ def test_weekly_body_lists_broken_links_by_page_and_pages_due(tmp_path) -> None:
         LinkUse("includes/sources.yml", 20, dead, "forordning-2021-1058"),
         LinkUse("docs/nb/mal.md", 9, "https://eur-lex.europa.eu/x", "Mål A", "nb"),
         LinkUse("docs/nb/mal.md", 11, "https://ok.no/", "Mål A", "nb"),
+        LinkUse("docs/en/po1.md", 20, "https://eur-lex.europa.eu/x", "PO1 in English", "en"),
     ]
     results = {
         dead: judge(dead, "404 Not Found", False),
@@ -474,8 +475,11 @@ def test_weekly_body_lists_broken_links_by_page_and_pages_due(tmp_path) -> None:
         "Ukens sjekk av håndboka, 2027-06-02: 4 døde lenker og 2 sider som skal faktasjekkes."
     )
     assert "## Døde lenker (4)" in text
+    # Norwegian pages first, then English ones (named so), then the sources file.
     assert (
-        text.index("### PO1 in English") < text.index("### PO1\n") < text.index("### Kildelisten")
+        text.index("### PO1\n")
+        < text.index("### PO1 in English (engelsk side)")
+        < text.index("### Kildelisten")
     )
     assert (
         "- `docs/nb/po1.md` linje 14: <https://a.no/borte#del>  \n"
@@ -490,10 +494,10 @@ def test_weekly_body_lists_broken_links_by_page_and_pages_due(tmp_path) -> None:
     )
     assert "| Mål A | `docs/nb/mal.md` linje" in text
     assert "| 2027-06-20 (sist sjekket 2026-12-20) |" in text
-    assert "## Lenker som ikke kunne sjekkes (1)" in text
+    assert "## Lenker som ikke kunne sjekkes (1)" in text  # one address
     assert (
         "- <https://eur-lex.europa.eu/x>: Nettstedet slipper ikke inn automatiske sjekker "
-        "(403 Forbidden). Brukt i `docs/nb/mal.md` linje 9."
+        "(403 Forbidden). Brukt i `docs/nb/mal.md` linje 9 og `docs/en/po1.md` linje 20."
     ) in text
     assert "https://ok.no/" not in text
     assert not any(artefact in text for artefact in PYTHON_ARTEFACTS)

@@ -27,6 +27,7 @@ from .external_links import LinkUse
 from .link_checker import Result
 from .link_report import LinkReport
 from .link_report import summary as links_summary
+from .messages import DEFAULT_LANGUAGE, listing
 from .model import Graph, Page
 from .review import DUE_SOON, Review, ReviewError, review_of
 from .sources import SOURCES_FILE
@@ -35,6 +36,8 @@ from .sources import SOURCES_FILE
 # that the workflow and this module agree).
 ISSUE_TITLE = "Ukentlig sjekk: lenker og faktasjekk"
 
+# The pages' languages, as the issue names them after a title: "Glossary (engelsk side)".
+_LANGUAGE_NAMES = {"en": "engelsk", "nb": "norsk"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|!~@])")
 
 
@@ -111,6 +114,21 @@ def _place(use: LinkUse) -> str:
     return where
 
 
+def _file_order(use: LinkUse) -> tuple[bool, bool, str, int]:
+    """Norwegian pages first (the issue is in Norwegian), then the other languages, then
+    the sources file; by path and line within each."""
+    return (use.path == SOURCES_FILE, use.lang != DEFAULT_LANGUAGE, use.path, use.line)
+
+
+def _heading(use: LinkUse) -> str:
+    if use.path == SOURCES_FILE:
+        return "Kildelisten"
+    title = markdown(use.title)
+    if use.lang and use.lang != DEFAULT_LANGUAGE:
+        title += f" ({_LANGUAGE_NAMES.get(use.lang, use.lang)} side)"
+    return title
+
+
 def _count(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
@@ -165,11 +183,10 @@ def _broken_section(broken: list[tuple[LinkUse, Result]]) -> str:
         "svarer. Finn den nye adressen og rett lenken, eller slett den.",
     ]
     by_file: dict[str, list[tuple[LinkUse, Result]]] = defaultdict(list)
-    for use, result in broken:
+    for use, result in sorted(broken, key=lambda item: _file_order(item[0])):
         by_file[use.path].append((use, result))
-    for path, items in by_file.items():
-        title = "Kildelisten" if path == SOURCES_FILE else markdown(items[0][0].title)
-        lines += ["", f"### {title}", ""]
+    for items in by_file.values():
+        lines += ["", f"### {_heading(items[0][0])}", ""]
         for use, result in items:
             lines.append(f"- {_place(use)}: {_link(use.url)}  ")
             lines.append(f"  {result.answer('nb')}")
@@ -206,8 +223,9 @@ def _review_section(due: list[DuePage], today: date) -> str:
 
 
 def _unchecked_section(unchecked: list[tuple[LinkUse, Result]]) -> str:
+    addresses = {use.url for use, _ in unchecked}
     lines = [
-        f"## Lenker som ikke kunne sjekkes ({len(unchecked)})",
+        f"## Lenker som ikke kunne sjekkes ({len(addresses)})",
         "",
         "Disse nettstedene svarte ikke, eller slipper ikke inn automatiske sjekker. Det betyr "
         "ikke at lenken er død. Åpne den i en nettleser: virker den, trenger du ikke gjøre "
@@ -216,10 +234,10 @@ def _unchecked_section(unchecked: list[tuple[LinkUse, Result]]) -> str:
     ]
     by_address: dict[str, list[LinkUse]] = defaultdict(list)
     answers: dict[str, Result] = {}
-    for use, result in unchecked:
+    for use, result in sorted(unchecked, key=lambda item: _file_order(item[0])):
         by_address[use.url].append(use)
         answers[use.url] = result
     for url, uses in by_address.items():
-        places = ", ".join(_place(use) for use in uses)
+        places = listing(_place(use) for use in uses).nb
         lines.append(f"- {_link(url)}: {answers[url].answer('nb')} Brukt i {places}.")
     return "\n".join(lines)
