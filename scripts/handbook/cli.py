@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import link_report, weekly_issue
 from .config import ConfigError, load_config
+from .external_links import collect as collect_links
 from .link_checker import LinkCheckerFailedError, LinkCheckerMissingError
 from .messages import DEFAULT_LANGUAGE, LANGUAGES
 from .model import UnreadableError, load_graph
@@ -173,7 +174,7 @@ def _links(args: argparse.Namespace) -> int:
         print(f"{name}: {error}", file=sys.stderr)
         return EXIT_USAGE
     graph = load_graph(config)
-    uses = link_report.links_of(graph)
+    uses = collect_links(graph)
     if uses:
         print(f"{name}: {link_report.starting_line(uses, lang)}", file=sys.stderr, flush=True)
     try:

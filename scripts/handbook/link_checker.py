@@ -42,7 +42,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -56,7 +55,7 @@ Verdict = Literal["ok", "broken", "unchecked"]
 
 # Seconds one connection (and one read) may take before the address counts as timed out.
 TIMEOUT = 20
-# LinkChecker's default; ~100 addresses on ~10 hosts are done in a few seconds when online.
+# LinkChecker's default. The handbook links to 11 addresses on 9 hosts (December 2026).
 THREADS = 10
 # The whole run stops after this many seconds (then `ABORT_TIMEOUT` for checks under way).
 MAX_RUN_SECONDS = 300
@@ -125,10 +124,6 @@ class Outcome:
 
     results: dict[str, Result] = field(default_factory=dict)
     offline: bool = False
-    seconds: float = 0.0
-
-    def of(self, verdict: Verdict) -> list[Result]:
-        return [result for result in self.results.values() if result.verdict == verdict]
 
 
 def is_installed() -> bool:
@@ -174,9 +169,7 @@ def check(
         return outcome
     if not is_installed():
         raise LinkCheckerMissingError
-    started = time.monotonic()
     chunks, errors, returncode = _run(wanted, progress, timeout, max_run_seconds)
-    outcome.seconds = time.monotonic() - started
     parsed = parse_results(chunks, timeout)
     if not parsed:  # with verbose=1 it writes one result per address, whatever became of it
         raise LinkCheckerFailedError(_failure(errors, returncode, max_run_seconds))

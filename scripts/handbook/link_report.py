@@ -14,10 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import link_checker
-from .external_links import LinkUse, addresses, collect
+from .external_links import LinkUse, addresses
 from .link_checker import Outcome, Result
 from .messages import DEFAULT_LANGUAGE, Text
-from .model import Graph
 
 
 @dataclass(frozen=True)
@@ -55,11 +54,6 @@ def check_links(
 ) -> LinkReport:
     """Check the address of every link once (link_checker's errors pass through)."""
     return LinkReport(uses, link_checker.check(addresses(uses), progress))
-
-
-def links_of(graph: Graph) -> list[LinkUse]:
-    """Every external link of the handbook (external_links.collect)."""
-    return collect(graph)
 
 
 def progress_printer(
