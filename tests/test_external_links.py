@@ -150,11 +150,13 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 
 
 @pytest.fixture(scope="module")
-def links_nb(handbook, server) -> subprocess.CompletedProcess[str]:
+def links_nb(handbook, server, tmp_path_factory) -> subprocess.CompletedProcess[str]:
     _, requests = server
     start = len(requests)
-    result = _run("links", str(handbook))
+    home = tmp_path_factory.mktemp("home")
+    result = _run("links", str(handbook), env={"HOME": str(home), "XDG_CONFIG_HOME": str(home)})
     result.requests = requests[start:]  # type: ignore[attr-defined]
+    result.home = home  # type: ignore[attr-defined]
     return result
 
 
@@ -342,6 +344,13 @@ def test_a_site_that_turns_robots_away_could_not_be_checked(handbook, links_nb, 
     )
 
 
+def test_a_users_linkchecker_settings_are_neither_read_nor_written(links_nb) -> None:
+    """LinkChecker gets its settings from a file of the handbook's own (-f), so it does
+    not copy its default configuration into the user's ~/.config either, and it makes its
+    plugin folder in a temporary folder, not in ~/.local/share."""
+    assert list(links_nb.home.iterdir()) == []
+
+
 def test_progress_goes_to_stderr(links_nb) -> None:
     assert "handbook links: sjekker 5 adresser fra 7 steder med LinkChecker" in links_nb.stderr
     assert "handbook links: 5 av 5 adresser sjekket" in links_nb.stderr
@@ -520,6 +529,9 @@ def test_weekly_body_says_when_nothing_answered() -> None:
     use = LinkUse("docs/nb/po1.md", 3, "https://a.no/", "PO1", "nb")
     offline = Result("https://a.no/", "unchecked", Text("Ingen svarte.", "None answered."))
     text = body(_report([use], {"https://a.no/": offline}, offline=True), [], date(2027, 1, 1))
+    assert (
+        text.splitlines()[0] == "Ukens sjekk av håndboka, 2027-01-01: lenkene kunne ikke sjekkes."
+    )
     assert "**Lenkene kunne ikke sjekkes denne uken.**" in text
     assert "## Lenker som ikke kunne sjekkes" not in text
 

@@ -7,7 +7,8 @@ output (`log=xml`, `verbose=1`: every address, not only the failing ones), which
 as it arrives, so the command can show its progress.
 
 Its settings are written to a configuration file of our own (`-f`), so a user's
-~/.config/linkchecker/linkcheckerrc changes nothing (and is not created). Each is
+~/.config/linkchecker/linkcheckerrc changes nothing (and is not created), and its data
+folder is a temporary one, so nothing is left in ~/.local/share. Each setting is
 documented in linkcheckerrc(5):
 
 - recursionlevel=0: check the address, never the links on the page it answers with;
@@ -216,6 +217,9 @@ def _run(
         # texts read the same everywhere (its messages are translated through gettext).
         env = {key: value for key, value in os.environ.items() if key != "LANGUAGE"}
         env.update(LC_ALL="C.UTF-8", LANG="C.UTF-8", PYTHONIOENCODING="utf-8")
+        # It makes a plugin folder in $XDG_DATA_HOME (~/.local/share) at every start: here
+        # in the temporary folder, so nothing is left in the user's home.
+        env["XDG_DATA_HOME"] = folder
         with open(errors_file, "w+b") as errors:
             process = subprocess.Popen(
                 [sys.executable, "-m", "linkcheck", "-f", str(config), "--stdin"],

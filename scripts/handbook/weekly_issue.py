@@ -158,6 +158,8 @@ def _opening(report: LinkReport, due: list[DuePage], today: date) -> str:
         found.append(f"{count} {'død lenke' if count == 1 else 'døde lenker'}")
     if due:
         found.append(_count(len(due), "side som skal faktasjekkes", "sider som skal faktasjekkes"))
+    if report.outcome.offline:
+        found.insert(0, "lenkene kunne ikke sjekkes")
     if found:
         return f"Ukens sjekk av håndboka, {today.isoformat()}: {' og '.join(found)}."
     return (
