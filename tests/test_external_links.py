@@ -255,6 +255,15 @@ def test_what_counts_as_broken(result: str, valid: bool, verdict: str) -> None:
         assert "Pool(" not in text, "LinkChecker's Python text leaked into the message"
 
 
+def test_another_failure_is_named_apart() -> None:
+    judged = judge("https://a.no/", "ChunkedEncodingError: ('Connection broken', x)", False)
+    assert judged.answer == Text(
+        "LinkChecker fikk ikke hentet siden. Feilen heter `ChunkedEncodingError`.",
+        "LinkChecker could not fetch the page. The error is called `ChunkedEncodingError`.",
+    )
+    assert judge("https://a.no/", "", False).answer.nb == "LinkChecker fikk ikke hentet siden."
+
+
 def test_timeouts_name_the_limit_in_both_languages() -> None:
     judged = judge("https://a.no/", "ReadTimeout: Read timed out.", False, timeout=7)
     assert judged.answer == Text(

@@ -333,13 +333,15 @@ def judge(address: str, result: str, valid: bool, timeout: int = TIMEOUT) -> Res
         )
     if valid:
         return Result(address, "ok", Text("Siden svarer.", "The page answers."))
-    kind = result.split(":", 1)[0].strip()[:60] or "?"
+    # The name of the error (`ChunkedEncodingError`), set apart, for whoever looks into it.
+    kind = result.split(":", 1)[0].strip()[:60]
+    named = Text(f" Feilen heter {code(kind)}.", f" The error is called {code(kind)}.")
     return Result(
         address,
         "unchecked",
         Text(
-            f"LinkChecker fikk ikke hentet siden ({kind}).",
-            f"LinkChecker could not fetch the page ({kind}).",
+            "LinkChecker fikk ikke hentet siden." + (named.nb if kind else ""),
+            "LinkChecker could not fetch the page." + (named.en if kind else ""),
         ),
     )
 
