@@ -4,6 +4,9 @@
 #   make build   strict build into site/, with each language's PDF (make serve makes none)
 #   make test    the whole test suite
 #   make check   the cross-link check (python -m handbook check)
+#   make links   every external link (pages and includes/sources.yml) fetched once with
+#                LinkChecker: the broken ones by file and line (python -m handbook links);
+#                the weekly workflow (.github/workflows/links.yml) runs the same check
 #   make new     a new page in every language: make new KIND=objective ID=so-2-5 TITLE="..." [ARGS="--goals mal-kunnskap"]
 #   make bench   every benchmark table: check, build overhead, scaling, page weight, search
 #                (the query table, its cost to a reader, the index at scale), make serve's
@@ -21,7 +24,7 @@ BIN    := $(VENV)/bin
 # Material prints a warning about MkDocs 2 unless told not to; we pin MkDocs below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-tools check review new bench bench-zensical lint requirements clean
+.PHONY: serve build test test-tools check links review new bench bench-zensical lint requirements clean
 
 # The stamp files make pip run again only when a requirements file changes.
 #
@@ -71,6 +74,11 @@ build: $(VENV)/.site-deps
 
 check: $(VENV)/.site-deps
 	$(BIN)/python -m handbook check
+
+# LinkChecker is a development package (requirements-dev.txt), hence .dev-deps. Needs the
+# internet; exit 1 when a link is broken, 2 when no site answered at all.
+links: $(VENV)/.dev-deps
+	$(BIN)/python -m handbook links
 
 # Pages whose facts are due for a check against their sources (exit 1 when one is overdue).
 review: $(VENV)/.site-deps

@@ -5,8 +5,8 @@ actions, impostor commits, stale tags) are not part of this test; Dependabot kee
 current. The other tests check what OpenSSF Scorecard and zizmor ask for, one rule at a time,
 so a failure names the rule: actions pinned to a full commit SHA with a version comment,
 no persisted checkout credentials, a timeout on every job, no permissions by default and
-write access only where Pages needs it, no pull_request_target, and no `${{ }}` expanded
-inside a shell script.
+write access only where Pages and the weekly issue need it, no pull_request_target, and no
+`${{ }}` expanded inside a shell script.
 """
 
 from __future__ import annotations
@@ -31,8 +31,11 @@ PINNED = re.compile(
     r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40})"
     r"\s+#\s+v\d+\.\d+\.\d+\s*$"
 )
-# The only job that may write anything, and exactly what it may write.
-WRITERS = {("deploy.yml", "deploy"): {"pages": "write", "id-token": "write"}}
+# The only jobs that may write anything, and exactly what each may write.
+WRITERS = {
+    ("deploy.yml", "deploy"): {"pages": "write", "id-token": "write"},
+    ("links.yml", "issue"): {"issues": "write"},
+}
 
 
 def _load(path: Path) -> dict:
@@ -63,7 +66,7 @@ def _steps():
 
 def test_there_are_workflows() -> None:
     names = {path.name for path in WORKFLOWS}
-    assert {"check.yml", "deploy.yml"} <= names, names
+    assert {"check.yml", "deploy.yml", "links.yml"} <= names, names
 
 
 def test_zizmor_finds_nothing() -> None:
@@ -133,7 +136,7 @@ def test_no_permissions_by_default() -> None:
         assert _load(path).get("permissions") == {}, f"{path.name}: needs `permissions: {{}}`"
 
 
-def test_only_the_deploy_job_can_write() -> None:
+def test_only_the_writer_jobs_can_write() -> None:
     for path, name, job in _jobs():
         permissions = job.get("permissions")
         assert isinstance(permissions, dict), f"{path.name}: job {name} must list its permissions"
@@ -241,3 +244,38 @@ def test_the_pull_request_summary_compares_with_the_base() -> None:
     summary = next(s for s in steps if "handbook summary" in s.get("run", ""))
     assert f"--base {base['with']['path']}" in summary["run"]
     assert '>> "$GITHUB_STEP_SUMMARY"' in summary["run"]
+
+
+def test_the_weekly_links_run_is_scheduled_and_never_runs_pull_request_code() -> None:
+    """links.yml runs on main, weekly and by hand; never for a pull request, whose code
+    would otherwise run next to a token that can write issues."""
+    triggers = _triggers(_load(GITHUB / "workflows" / "links.yml"))
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    assert [entry["cron"] for entry in triggers["schedule"]] == ["0 5 * * 1"]
+
+
+def test_the_weekly_issue_is_written_by_the_handbook_and_kept_by_a_job_without_code() -> None:
+    """The check job runs `python -m handbook weekly` and uploads the body it writes; the
+    issue job, the only one that can write, checks out nothing and only downloads it and
+    runs gh, with the title the handbook's code uses."""
+    from handbook.weekly_issue import ISSUE_TITLE
+
+    jobs = _load(GITHUB / "workflows" / "links.yml")["jobs"]
+    check, issue = jobs["check"], jobs["issue"]
+    assert check["outputs"]["attention"] == "${{ steps.weekly.outputs.attention }}"
+    steps = {step.get("id"): step for step in check["steps"]}
+    assert ".venv/bin/python -m handbook weekly --output weekly-issue.md" in steps["weekly"]["run"]
+    upload = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/upload-"))
+    assert upload["with"]["path"] == "weekly-issue.md"
+    assert issue["needs"] == "check"
+    uses = [step["uses"].split("@")[0] for step in issue["steps"] if "uses" in step]
+    assert uses == ["actions/download-artifact"]
+    download = next(step for step in issue["steps"] if "uses" in step)
+    assert download["with"]["name"] == upload["with"]["name"]
+    script = next(step for step in issue["steps"] if "run" in step)
+    assert script["env"]["TITLE"] == ISSUE_TITLE
+    assert script["env"]["ATTENTION"] == "${{ needs.check.outputs.attention }}"
+    assert script["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert "select(.title == env.TITLE)" in script["run"], "the title must match exactly"
+    for command in ("gh issue edit", "gh issue create", "gh issue close"):
+        assert command in script["run"], command

@@ -1,9 +1,10 @@
 """Command line: `python -m handbook check [PATH] [--format human|github|json]`, and the
-helpers `review`, `translated` and `new`.
+helpers `review`, `translated`, `new`, `links` and `weekly`.
 
 Exit codes: 0 clean (warnings allowed), 1 when any error is found (for `review`: when any
-page is overdue), 2 for a usage or configuration problem (unknown path, unreadable
-mkdocs.yml).
+page is overdue; for `links`: a broken link; for `weekly`: a broken link or a page due for
+review), 2 for a usage or configuration problem (unknown path, unreadable mkdocs.yml; for
+`links` and `weekly` also: LinkChecker missing, or no site answered at all).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from . import link_report, weekly_issue
 from .config import ConfigError, load_config
+from .external_links import collect as collect_links
+from .link_checker import LinkCheckerFailedError, LinkCheckerMissingError
 from .messages import DEFAULT_LANGUAGE, LANGUAGES
 from .model import UnreadableError, load_graph
 from .output import FORMATTERS
@@ -146,7 +150,81 @@ def _parser() -> argparse.ArgumentParser:
         default=Path("mkdocs.yml"),
         help="the project's mkdocs.yml (default: ./mkdocs.yml)",
     )
+    _add_link_commands(commands)
     return parser
+
+
+def _add_link_commands(commands: argparse._SubParsersAction) -> None:
+    links = commands.add_parser(
+        "links",
+        help="check the external links of every page and of includes/sources.yml",
+        description=(
+            "Fetch every http(s) address the pages and includes/sources.yml link to, once "
+            "each, with LinkChecker; print path:line: URL for each broken link, then those "
+            "that could not be checked. Exit 1 when a link is broken."
+        ),
+    )
+    weekly = commands.add_parser(
+        "weekly",
+        help="write the weekly issue: broken links and pages due for review (Norwegian)",
+        description=(
+            "Check the external links as `links` does and list the pages due for review as "
+            "`review` does; write the Markdown body of the weekly issue to --output. Exit 1 "
+            f"when anything needs attention. {TODAY_VARIABLE}=YYYY-MM-DD asks as of another day."
+        ),
+    )
+    for command in (links, weekly):
+        command.add_argument(
+            "path",
+            nargs="?",
+            default=".",
+            help="the project folder (with mkdocs.yml) or a mkdocs.yml file (default: .)",
+        )
+    links.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="the language of the messages: nb (Norwegian, the default) or en (English)",
+    )
+    weekly.add_argument(
+        "--output", type=Path, required=True, help="the file to write the issue's body to"
+    )
+
+
+def _links(args: argparse.Namespace) -> int:
+    """`links` and `weekly`: check every external address once, then report."""
+    lang = getattr(args, "lang", DEFAULT_LANGUAGE)
+    name = f"handbook {args.command}"
+    try:
+        config = load_config(_config_file(Path(args.path)))
+        now = today() if args.command == "weekly" else None
+    except (ConfigError, TodayError) as error:
+        print(f"{name}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    graph = load_graph(config)
+    uses = collect_links(graph)
+    if uses:
+        print(f"{name}: {link_report.starting_line(uses, lang)}", file=sys.stderr, flush=True)
+    try:
+        report = link_report.check_links(uses, link_report.progress_printer(name, lang))
+    except (LinkCheckerMissingError, LinkCheckerFailedError) as error:
+        print(f"{name}: {error.text(lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    if now is None:
+        print("\n".join(link_report.terminal_lines(report, lang)))
+        attention = bool(report.broken)
+    else:
+        due = weekly_issue.due_pages(graph, now)
+        try:
+            args.output.write_text(weekly_issue.body(report, due, now), encoding="utf-8")
+        except OSError as error:
+            print(f"{name}: {args.output}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_USAGE
+        attention = weekly_issue.needs_attention(report, due)
+        print(f"{name}: {weekly_issue.summary(report, due)}", file=sys.stderr)
+    if report.outcome.offline:  # nothing could be checked: neither "broken" nor "all well"
+        return EXIT_USAGE
+    return EXIT_FINDINGS if attention else EXIT_CLEAN
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -277,6 +355,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _new(args)
     if args.command == "summary":
         return _summary(args)
+    if args.command in ("links", "weekly"):
+        return _links(args)
     try:
         config = load_config(_config_file(Path(args.path)))
         graph = load_graph(config)
