@@ -32,7 +32,8 @@ from handbook.link_checker import Outcome, Result, judge, parse_results
 from handbook.link_report import LinkReport, summary, terminal_lines
 from handbook.messages import Text
 from handbook.model import load_graph, parse_page
-from handbook.weekly_issue import ISSUE_TITLE, body, code_span, due_pages, markdown
+from handbook.review import due_pages
+from handbook.weekly_issue import ISSUE_TITLE, body, code_span, markdown
 from handbook.weekly_issue import summary as weekly_summary
 
 from handbook_fixtures import MINIMAL, SOURCES_YML, handbook_with_sources, with_sources

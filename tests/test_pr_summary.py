@@ -11,20 +11,33 @@ import pytest
 
 from handbook.cli import main
 from handbook.pr_summary import changed_files, summarise, to_markdown
+from handbook.sources import SOURCES_FILE
 
-from handbook_fixtures import MINIMAL, graph_of, replaced, translate, write_handbook
+from handbook_fixtures import (
+    MINIMAL,
+    SOURCES_YML,
+    graph_of,
+    replaced,
+    translate,
+    with_sources,
+    write_handbook,
+)
 
 PREVIEW = "https://oslo.github.io/handbok-preview/pr-12/"
 TODAY = date(2026, 12, 2)
 
 
 def _handbook(root, pages=None):
-    """A two-language handbook with fresh English translations and review dates."""
-    pages = dict(MINIMAL if pages is None else pages)
+    """A two-language handbook with fresh English translations, that keeps sources (so its
+    pages have review dates, all current on TODAY)."""
+    pages = with_sources(MINIMAL if pages is None else pages)
     root.mkdir(parents=True, exist_ok=True)
-    return write_handbook(
+    config = write_handbook(
         root, pages, languages=("nb", "en"), translations={"en": translate(root, pages)}
     )
+    (root / "includes").mkdir()
+    (root / SOURCES_FILE).write_text(SOURCES_YML, encoding="utf-8")
+    return config
 
 
 @pytest.fixture
@@ -118,24 +131,20 @@ def test_a_mended_finding_is_counted(base_and_head):
 
 def test_pages_due_for_a_fact_check_are_listed(base_and_head):
     base, head = base_and_head
-    _edit(
-        head,
-        "docs/nb/po1.md",
-        "programme: prog",
-        "programme: prog\nlast_reviewed: 2026-06-01\nreview_in: 6 months",
-    )
-    _edit(
-        head,
-        "docs/nb/mal.md",
-        "kind: goal",
-        "kind: goal\nlast_reviewed: 2025-01-01\nreview_in: 12 months",
-    )
+    for rel_path, checked in [
+        ("po1.md", "2026-06-01"),  # due 2026-12-01: overdue
+        ("mal.md", "2025-01-01"),  # due 2025-07-01: overdue
+        ("vm.md", "2026-06-20"),  # due 2026-12-20: due within 30 days
+    ]:
+        _edit(head, f"docs/nb/{rel_path}", "last_reviewed: 2026-12-01", f"last_reviewed: {checked}")
     found, text = _summary(base, head)
-    assert [(p.rel_path, due.isoformat(), overdue) for p, due, overdue in found.due] == [
-        ("mal.md", "2026-01-01", True),
-        ("po1.md", "2026-12-01", True),
+    assert [(d.page.rel_path, d.review.due.isoformat()) for d in found.due] == [
+        ("mal.md", "2025-07-01"),
+        ("po1.md", "2026-12-01"),
+        ("vm.md", "2026-12-20"),
     ]
-    assert "- Mål A (`docs/nb/mal.md`): forfalt 2026-01-01" in text
+    assert "- Mål A (`docs/nb/mal.md`): forfalt 2025-07-01" in text
+    assert "- Virkemiddel A (`docs/nb/vm.md`): innen 2026-12-20" in text
 
 
 def test_without_a_preview_the_summary_says_where_the_site_is(base_and_head):
@@ -163,7 +172,6 @@ def test_a_title_cannot_break_the_table_or_add_markup(base_and_head):
 
 def test_other_files_are_listed_by_name(base_and_head):
     base, head = base_and_head
-    (head / "includes").mkdir()
     (head / "includes/words.nb.yml").write_text("site_name: Håndbok\n")
     (head / "tests").mkdir()
     (head / "tests/test_x.py").write_text("")

@@ -25,7 +25,15 @@ from .model import UnreadableError, load_graph
 from .output import FORMATTERS
 from .page_html import RenderError
 from .pr_summary import summarise, to_markdown
-from .review import DUE_SOON, TODAY_VARIABLE, ReviewError, TodayError, review_of, today
+from .review import (
+    DUE_SOON,
+    TODAY_VARIABLE,
+    ReviewError,
+    TodayError,
+    due_pages,
+    review_of,
+    today,
+)
 from .rules import RULES, run_all
 from .scaffold import NewPage, ScaffoldError, scaffold
 from .translations import NotATranslationError, mark_translated
@@ -214,7 +222,7 @@ def _links(args: argparse.Namespace) -> int:
         print("\n".join(link_report.terminal_lines(report, lang)))
         attention = bool(report.broken)
     else:
-        due = weekly_issue.due_pages(graph, now)
+        due = due_pages(graph, now)
         try:
             args.output.write_text(weekly_issue.body(report, due, now), encoding="utf-8")
         except OSError as error:

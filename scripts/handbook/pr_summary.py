@@ -27,7 +27,7 @@ from .messages import DEFAULT_LANGUAGE, Text
 from .model import Graph, Page
 from .output import text_of
 from .render import page_url
-from .review import ReviewError, review_of
+from .review import DuePage, due_pages
 from .rules import run_all
 from .rules.translations import translation_status
 
@@ -63,7 +63,8 @@ class Summary:
     outdated: list[tuple[Page, Page]]  # (translation, its source) the change made outdated
     new_findings: list[Finding]
     mended: int  # findings of the base that the change removes
-    due: list[tuple[Page, date, bool]]  # (page, due date, overdue)
+    due: list[DuePage]  # pages due for a fact check, or overdue
+    today: date  # the day "due" is judged by
 
 
 def changed_files(base: Path, head: Path) -> Iterator[tuple[str, Change]]:
@@ -121,7 +122,8 @@ def summarise(base: Graph, head: Graph, today: date) -> Summary:
         outdated=outdated,
         new_findings=new,
         mended=sum(base_keys.values()),
-        due=list(_due(head, today)),
+        due=due_pages(head, today),
+        today=today,
     )
 
 
@@ -152,21 +154,6 @@ def _newly_outdated(base: Graph, head: Graph) -> Iterator[tuple[Page, Page]]:
             )
             if not was_outdated:
                 yield translation, source
-
-
-def _due(graph: Graph, today: date) -> Iterator[tuple[Page, date, bool]]:
-    pages = []
-    for page in graph.by_language.get(graph.config.default_language, []):
-        if page.error is not None:
-            continue
-        try:
-            review = review_of(page)
-        except ReviewError:
-            continue  # the check reports it (HB015)
-        status = review.status(today)
-        if status != "current":
-            pages.append((page, review.due, status == "overdue"))
-    yield from sorted(pages, key=lambda item: (item[1], item[0].display_path))
 
 
 def to_markdown(
@@ -283,12 +270,16 @@ def to_markdown(
                 "These pages are due for a check against their sources (`make review` lists them):",
             )(lang)
         )
-        for page, due, overdue in summary.due:
-            when = (
-                Text(f"forfalt {due.isoformat()}", f"overdue since {due.isoformat()}")
-                if overdue
-                else Text(f"innen {due.isoformat()}", f"by {due.isoformat()}")
-            )
+        for item in summary.due:
+            page = item.page
+            if item.review is None:
+                when = Text("datoene mangler eller er feil", "the dates are missing or wrong")
+            elif item.overdue(summary.today):
+                due = item.review.due.isoformat()
+                when = Text(f"forfalt {due}", f"overdue since {due}")
+            else:
+                due = item.review.due.isoformat()
+                when = Text(f"innen {due}", f"by {due}")
             out.append(
                 f"- {_cell(page.title or page.rel_path)} (`{page.display_path}`): {when(lang)}"
             )

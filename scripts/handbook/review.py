@@ -214,3 +214,39 @@ def review_for(graph: Graph, page: Page) -> Review | None:
         return review_of(source or page)
     except ReviewError:
         return None
+
+
+@dataclass(frozen=True)
+class DuePage:
+    """A page whose facts are due for a check (or overdue), or whose dates are missing."""
+
+    page: Page
+    review: Review | None  # None: the review dates are missing or wrong
+
+    def overdue(self, today: date) -> bool:
+        return self.review is None or self.review.due < today
+
+
+def due_pages(graph: Graph, today: date) -> list[DuePage]:
+    """Default-language pages due for review within DUE_SOON, or overdue, soonest first.
+
+    Translations take their dates from their default-language page, so each page is
+    listed once. A handbook that keeps no sources has no review dates (as rule HB015).
+    """
+    if not graph.sources.present:
+        return []
+    listed = []
+    for page in graph.nodes:
+        if page.error is not None:
+            continue
+        try:
+            review = review_of(page)
+        except ReviewError:
+            listed.append(DuePage(page, None))
+            continue
+        if review.status(today) != "current":
+            listed.append(DuePage(page, review))
+    return sorted(
+        listed,
+        key=lambda item: (item.review.due if item.review else date.min, item.page.display_path),
+    )

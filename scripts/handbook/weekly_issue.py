@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 from .external_links import LinkUse
@@ -28,8 +27,7 @@ from .link_checker import Result
 from .link_report import LinkReport
 from .link_report import summary as links_summary
 from .messages import DEFAULT_LANGUAGE, listing
-from .model import Graph, Page
-from .review import DUE_SOON, Review, ReviewError, review_of
+from .review import DUE_SOON, DuePage
 from .sources import SOURCES_FILE
 
 # The workflow finds the open issue by this exact title (tests/test_workflows.py checks
@@ -39,42 +37,6 @@ ISSUE_TITLE = "Ukentlig sjekk: lenker og faktasjekk"
 # The pages' languages, as the issue names them after a title: "Glossary (engelsk side)".
 _LANGUAGE_NAMES = {"en": "engelsk", "nb": "norsk"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|!~@])")
-
-
-@dataclass(frozen=True)
-class DuePage:
-    """A page whose facts are due for a check (or overdue), or whose dates are missing."""
-
-    page: Page
-    review: Review | None  # None: the review dates are missing or wrong
-
-    def overdue(self, today: date) -> bool:
-        return self.review is None or self.review.due < today
-
-
-def due_pages(graph: Graph, today: date) -> list[DuePage]:
-    """Default-language pages due for review within DUE_SOON, or overdue, soonest first.
-
-    Translations take their dates from their default-language page, so each page is
-    listed once. A handbook that keeps no sources has no review dates (as rule HB015).
-    """
-    if not graph.sources.present:
-        return []
-    listed = []
-    for page in graph.nodes:
-        if page.error is not None:
-            continue
-        try:
-            review = review_of(page)
-        except ReviewError:
-            listed.append(DuePage(page, None))
-            continue
-        if review.status(today) != "current":
-            listed.append(DuePage(page, review))
-    return sorted(
-        listed,
-        key=lambda item: (item.review.due if item.review else date.min, item.page.display_path),
-    )
 
 
 def needs_attention(report: LinkReport, due: list[DuePage]) -> bool:
