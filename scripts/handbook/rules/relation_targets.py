@@ -19,10 +19,16 @@ SLUG = "relation-target"
 
 
 def check(graph: Graph) -> Iterator[Finding]:
+    known_ids: dict[str, list[str]] = {}  # kind -> its ids, sorted: only for hints
+
+    def known(kind_name: str) -> list[str]:
+        if kind_name not in known_ids:
+            known_ids[kind_name] = sorted(p.id for p in graph.nodes if p.kind == kind_name and p.id)
+        return known_ids[kind_name]
+
     for relation in graph.relations:
         expected = RELATION_FIELDS[relation.key].target_kind
         target = graph.page(relation.target)
-        known = sorted(p.id for p in graph.nodes if p.kind == expected and p.id)
         key, written = code(relation.key), code(relation.target)
         if target is None:
             message = Text(
@@ -43,7 +49,7 @@ def check(graph: Graph) -> Iterator[Finding]:
             relation.line,
             CODE,
             message,
-            _hint(relation.target, expected, known),
+            _hint(relation.target, expected, known(expected)),
             rule=SLUG,
         )
 
