@@ -65,9 +65,9 @@ def test_an_unchanged_handbook_has_nothing_to_say(base_and_head):
     base, head = base_and_head
     found, text = _summary(base, head)
     assert found.pages == found.other_files == found.new_findings == found.outdated == []
-    assert "Endringen rører ingen sider." in text
+    assert "Endringen endrer ingen sider." in text
     assert "Endringen gir ingen nye funn." in text
-    assert "Endringen gjør ingen oversettelse eldre enn kilden." in text
+    assert "Endringen gjør ingen oversettelser utdatert." in text
 
 
 def test_changed_pages_are_listed_with_language_and_preview_link(base_and_head):

@@ -168,7 +168,7 @@ def to_markdown(
 
     out += [Text("### Sider", "### Pages")(lang), ""]
     if not summary.pages:
-        out.append(Text("Endringen rører ingen sider.", "The change touches no page.")(lang))
+        out.append(Text("Endringen endrer ingen sider.", "The change touches no page.")(lang))
     else:
         header = Text(
             "| Side | Språk | Endring | Forhåndsvisning |",
@@ -201,8 +201,8 @@ def to_markdown(
                 "Denne endringen får ingen forhåndsvisning (se «Forhåndsvisning» i "
                 "CONTRIBUTING.md). Nettstedet ligger som artefakten «site» nederst på "
                 "siden til denne kjøringen.",
-                "This change gets no preview (see “Preview” in CONTRIBUTING.md). The built "
-                "site is the artifact “site” at the foot of this run's page.",
+                "This change gets no preview (see 'Forhåndsvisning' in CONTRIBUTING.md). The "
+                "built site is the artifact 'site' at the foot of this run's page.",
             )(lang)
         )
     if summary.other_files:
@@ -216,8 +216,8 @@ def to_markdown(
     if not summary.outdated:
         out.append(
             Text(
-                "Endringen gjør ingen oversettelse eldre enn kilden.",
-                "The change leaves no translation behind its source.",
+                "Endringen gjør ingen oversettelser utdatert.",
+                "The change leaves no translation out of date.",
             )(lang)
         )
     else:
@@ -250,8 +250,9 @@ def to_markdown(
             "",
             Text(
                 f"Endringen retter {summary.mended} funn som fantes før.",
-                f"The change mends {summary.mended} finding"
-                f"{'s' * (summary.mended != 1)} that were there before.",
+                f"The change fixes {summary.mended} "
+                + ("finding that was" if summary.mended == 1 else "findings that were")
+                + " there before.",
             )(lang),
         ]
 
@@ -266,8 +267,10 @@ def to_markdown(
     else:
         out.append(
             Text(
-                "Disse sidene skal sjekkes mot kildene sine (`make review` lister dem):",
-                "These pages are due for a check against their sources (`make review` lists them):",
+                "Disse sidene skal sjekkes mot kildene sine. Når en side er sjekket, skriver "
+                "du datoen i `last_reviewed`:",
+                "These pages are due for a check against their sources. When a page is "
+                "checked, write the date in `last_reviewed`:",
             )(lang)
         )
         for item in summary.due:
