@@ -1,32 +1,41 @@
-"""Publish the built site of a pull request as a preview, and remove it when the pull
-request closes. Standard library and git only: the workflow runs it without installing
-anything, from the base branch's checkout, never from the pull request's.
+"""Publish the built site of a pull request as a preview, and remove the previews of pull
+requests that are no longer open. Standard library and git only.
 
 Where: GitHub Pages of a repository kept for previews only (the variable
-PREVIEW_REPOSITORY, such as `oslokommune/handbok-preview`), each pull request in its own
-folder `pr-<number>/` of the branch `gh-pages`. The handbook's own repository keeps its
-least-privilege rules: no workflow of it gets write access to its contents, and the only
-credential, PREVIEW_TOKEN, can write to the preview repository and nothing else.
+PREVIEW_REPOSITORY, such as `oslokommune-preview/handbok`), each pull request in its own
+folder `pr-<number>/` of the branch `gh-pages`.
+
+Who runs what (see .github/workflows/preview.yml):
+- The pull request's own check (check.yml) builds the site with no secret at all and
+  uploads it. `url` tells that build where it will be published.
+- `sync` runs in preview.yml, a workflow GitHub always takes from the default branch, so
+  no pull request can change what runs next to PREVIEW_TOKEN. It treats the built site as
+  data: only regular files and folders are copied (no links, no `.git`), within size
+  limits. It publishes a pull request only while it is open and only the commit the site
+  was built from, and it removes the folders of every pull request that is not open.
 
 The branch is always one commit (each push replaces it), so old previews do not pile up in
-its history; a push that meets another pull request's newer commit starts again from it.
+its history; a push that meets another run's newer commit starts again from it.
 
-    python3 scripts/preview.py url                 # prints url=… for $GITHUB_OUTPUT
-    python3 scripts/preview.py publish site/       # copies site/ to pr-<number>/
-    python3 scripts/preview.py remove              # deletes pr-<number>/
+    python3 scripts/preview.py url           # prints url=… for $GITHUB_OUTPUT
+    python3 scripts/preview.py sync [SITE]   # publish SITE (if given), prune closed ones
 
-Environment: PREVIEW_REPOSITORY, PULL_REQUEST (the number), PREVIEW_TOKEN (publish and
-remove), HEAD_REPOSITORY and REPOSITORY (url: a pull request from a fork gets no preview),
-PREVIEW_URL (optional: the preview site's address when it has its own domain),
-PREVIEW_REMOTE (optional: another git remote, for the tests).
+Environment: PREVIEW_REPOSITORY; PREVIEW_URL (optional: the preview site's address when it
+has a domain of its own); PULL_REQUEST (the number); for `url`, HEAD_REPOSITORY and
+REPOSITORY (a pull request from a fork gets no preview); for `sync`, PREVIEW_TOKEN,
+HEAD_SHA (the commit the site was built from) and OPEN_PULL_REQUESTS (a file with the
+output of `gh pr list --state open --json number,headRefOid`); PREVIEW_REMOTE (optional:
+another git remote, for the tests).
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -35,7 +44,16 @@ from pathlib import Path
 
 BRANCH = "gh-pages"
 ATTEMPTS = 5
-_REPOSITORY = re.compile(r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")
+# GitHub Pages publishes at most 1 GB and refuses files over 100 MB; the handbook's site is
+# about 20 MB.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_SITE_BYTES = 300 * 1024 * 1024
+_REPOSITORY = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
+_NUMBER = re.compile(r"[0-9]{1,9}")
+_SHA = re.compile(r"[0-9a-f]{40}")
+_FOLDER = re.compile(r"pr-([0-9]{1,9})")
+# What git answers when the branch moved since it was fetched.
+_MOVED = ("stale info", "fetch first", "non-fast-forward")
 
 
 class PreviewError(Exception):
@@ -52,30 +70,68 @@ def preview_url(repository: str, number: int, site_url: str = "") -> str:
     return f"https://{owner.lower()}.github.io/{name}/pr-{number}/"
 
 
-def _git(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+def check_site(site: Path) -> None:
+    """Refuse a built site that is anything but regular files and folders within the size
+    limits: a link could copy files from the runner (its environment holds the token), a
+    `.git` folder would become a broken submodule that stops every preview's Pages build."""
+    if not (site / "index.html").is_file() or (site / "index.html").is_symlink():
+        raise PreviewError(f"{site} is not a built site (no index.html)")
+    total = 0
+    for folder, folders, files in os.walk(site):
+        for name in folders + files:
+            path = Path(folder, name)
+            where = path.relative_to(site)
+            mode = path.lstat().st_mode
+            if name.startswith(".git"):
+                raise PreviewError(f"the site has {where}, which git would not publish as a file")
+            if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                raise PreviewError(f"the site has {where}, which is not a plain file or folder")
+            if stat.S_ISREG(mode):
+                size = path.lstat().st_size
+                total += size
+                if size > MAX_FILE_BYTES:
+                    raise PreviewError(f"{where} is {size // 2**20} MB, over the limit")
+    if total > MAX_SITE_BYTES:
+        raise PreviewError(f"the site is {total // 2**20} MB, over the limit")
+
+
+def _git(
+    *args: str, cwd: Path, token: str = "", check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """git, with the token (if any) in the environment GitHub expects it in, never on the
+    command line, where other processes and an error's traceback could show it."""
+    env = dict(os.environ)
+    if token:
+        basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
+        env.update(
+            GIT_CONFIG_COUNT="1",
+            GIT_CONFIG_KEY_0="http.https://github.com/.extraheader",
+            GIT_CONFIG_VALUE_0=f"AUTHORIZATION: basic {basic}",
+        )
     return subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, check=check, timeout=600
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=check, timeout=600, env=env
     )
 
 
-def _auth(token: str) -> list[str]:
-    """git options that send the token as GitHub expects, without writing it anywhere."""
-    if not token:
-        return []
-    basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-    return ["-c", f"http.extraheader=AUTHORIZATION: basic {basic}"]
-
-
-def update(remote: str, number: int, site: Path | None, token: str = "") -> bool:
-    """Put `site` in `pr-<number>/` of the preview branch (or remove the folder when `site`
-    is None) and push. False when there was nothing to remove."""
-    folder = f"pr-{number}"
+def sync(
+    remote: str,
+    site: Path | None,
+    number: int | None,
+    head_sha: str,
+    open_heads: dict[int, str],
+    token: str = "",
+) -> tuple[bool, list[int]]:
+    """Publish `site` as pull request `number` if it is open at `head_sha`, and remove the
+    folder of every pull request not in `open_heads`. Returns whether it published and the
+    numbers it removed; pushes only when something changed."""
+    publish = site is not None and number is not None and open_heads.get(number) == head_sha
+    if publish:
+        check_site(site)
     for attempt in range(ATTEMPTS):
         with tempfile.TemporaryDirectory() as scratch:
             work = Path(scratch)
             _git("init", "--quiet", cwd=work)
             fetched = _git(
-                *_auth(token),
                 "fetch",
                 "--quiet",
                 "--depth",
@@ -83,6 +139,7 @@ def update(remote: str, number: int, site: Path | None, token: str = "") -> bool
                 remote,
                 BRANCH,
                 cwd=work,
+                token=token,
                 check=False,
             )
             old = ""
@@ -93,17 +150,26 @@ def update(remote: str, number: int, site: Path | None, token: str = "") -> bool
                 raise PreviewError(
                     f"cannot read {BRANCH} of the preview repository: {fetched.stderr.strip()}"
                 )
-            target = work / folder
-            if site is None and not target.exists():
-                return False
-            shutil.rmtree(target, ignore_errors=True)
-            if site is not None:
-                shutil.copytree(site, target)
+            removed = sorted(
+                int(match.group(1))
+                for entry in work.iterdir()
+                if (match := _FOLDER.fullmatch(entry.name))
+                and int(match.group(1)) not in open_heads
+            )
+            if not publish and not removed:
+                return False, []
+            for gone in removed:
+                shutil.rmtree(work / f"pr-{gone}")
+            if publish:
+                target = work / f"pr-{number}"
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(site, target, symlinks=True)
             # No Jekyll: GitHub Pages would leave out files and folders that start with _.
             (work / ".nojekyll").write_text("")
             _git("add", "--all", cwd=work)
             tree = _git("write-tree", cwd=work).stdout.strip()
-            action = "Remove" if site is None else "Publish"
+            what = [f"publish #{number}"] if publish else []
+            what += [f"remove #{gone}" for gone in removed]
             commit = _git(
                 "-c",
                 "user.name=Handbook preview",
@@ -112,79 +178,86 @@ def update(remote: str, number: int, site: Path | None, token: str = "") -> bool
                 "commit-tree",
                 tree,
                 "-m",
-                f"{action} the preview of pull request #{number}",
+                "Previews: " + ", ".join(what),
                 cwd=work,
             ).stdout.strip()
             pushed = _git(
-                *_auth(token),
                 "push",
                 "--quiet",
                 f"--force-with-lease=refs/heads/{BRANCH}:{old}",
                 remote,
                 f"{commit}:refs/heads/{BRANCH}",
                 cwd=work,
+                token=token,
                 check=False,
             )
             if pushed.returncode == 0:
-                return True
-            if "stale info" not in pushed.stderr and "rejected" not in pushed.stderr:
+                return publish, removed
+            if not any(reason in pushed.stderr for reason in _MOVED):
                 raise PreviewError(
                     f"cannot push to the preview repository: {pushed.stderr.strip()}"
                 )
-        time.sleep(2**attempt)  # another pull request's preview came first: start again
+        time.sleep(2**attempt)  # another run pushed first: start again from its commit
     raise PreviewError(f"the preview branch kept changing; gave up after {ATTEMPTS} tries")
 
 
-def _environment(name: str) -> str:
+def _setting(name: str, pattern: re.Pattern[str] | None = None, required: bool = True) -> str:
     value = os.environ.get(name, "").strip()
-    if not value:
+    if not value and required:
         raise PreviewError(f"{name} is not set")
+    if value and pattern is not None and not pattern.fullmatch(value):
+        raise PreviewError(f"{name}={value!r} is not what it should be")
     return value
 
 
-def _number() -> int:
-    number = _environment("PULL_REQUEST")
-    if not number.isdigit():
-        raise PreviewError(f"PULL_REQUEST={number!r} is not a pull request's number")
-    return int(number)
-
-
-def _remote(repository: str) -> str:
-    if not _REPOSITORY.match(repository):
-        raise PreviewError(f"PREVIEW_REPOSITORY={repository!r} is not owner/name")
-    return os.environ.get("PREVIEW_REMOTE") or f"https://github.com/{repository}.git"
+def _open_pull_requests(path: str) -> dict[int, str]:
+    """{number: head commit} of the open pull requests, from `gh pr list --json`."""
+    try:
+        entries = json.loads(Path(path).read_text(encoding="utf-8"))
+        return {int(entry["number"]): str(entry["headRefOid"]) for entry in entries}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise PreviewError(f"cannot read the open pull requests from {path}: {error}") from None
 
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else ""
     try:
-        if command == "url":
-            repository = os.environ.get("PREVIEW_REPOSITORY", "").strip()
+        if command == "url" and len(argv) == 1:
+            repository = _setting("PREVIEW_REPOSITORY", _REPOSITORY, required=False)
             own = os.environ.get("HEAD_REPOSITORY") == os.environ.get("REPOSITORY")
             if not repository or not own:
                 print("url=")  # not set up here, or a fork: no preview
                 return 0
-            _remote(repository)
-            print("url=" + preview_url(repository, _number(), os.environ.get("PREVIEW_URL", "")))
+            number = int(_setting("PULL_REQUEST", _NUMBER))
+            print("url=" + preview_url(repository, number, os.environ.get("PREVIEW_URL", "")))
             return 0
-        if command in ("publish", "remove") and len(argv) == (2 if command == "publish" else 1):
-            repository = _environment("PREVIEW_REPOSITORY")
-            site = Path(argv[1]) if command == "publish" else None
-            if site is not None and not (site / "index.html").is_file():
-                raise PreviewError(f"{site} is not a built site (no index.html)")
+        if command == "sync" and len(argv) in (1, 2):
+            repository = _setting("PREVIEW_REPOSITORY", _REPOSITORY)
+            raw_number = _setting("PULL_REQUEST", _NUMBER, required=False)
+            number = int(raw_number) if raw_number else None
+            head_sha = _setting("HEAD_SHA", _SHA, required=False)
+            open_heads = _open_pull_requests(_setting("OPEN_PULL_REQUESTS"))
+            site = Path(argv[1]) if len(argv) == 2 and argv[1] else None
+            remote = os.environ.get("PREVIEW_REMOTE") or f"https://github.com/{repository}.git"
             token = os.environ.get("PREVIEW_TOKEN", "")
-            changed = update(_remote(repository), _number(), site, token)
-            done = "published" if site is not None else "removed"
-            print(
-                f"preview: {done} the preview of pull request #{_number()}"
-                if changed
-                else "preview: there was no preview to remove"
-            )
+            published, removed = sync(remote, site, number, head_sha, open_heads, token)
+            if published and number is not None:
+                url = preview_url(repository, number, os.environ.get("PREVIEW_URL", ""))
+                print(f"url={url}")
+                print(f"preview: published pull request #{number} at {url}", file=sys.stderr)
+            elif site is not None:
+                print("url=")
+                print(
+                    "preview: not published: the pull request is closed or has moved on",
+                    file=sys.stderr,
+                )
+            for gone in removed:
+                print(f"preview: removed pull request #{gone}, which is not open", file=sys.stderr)
             return 0
     except PreviewError as error:
         print(f"preview: {error}", file=sys.stderr)
         return 1
-    print("usage: preview.py url | publish SITE_DIR | remove", file=sys.stderr)
+    print("usage: preview.py url | sync [SITE_DIR]", file=sys.stderr)
     return 2
 
 
