@@ -57,6 +57,27 @@ def test_github_format_escapes_and_keeps_the_full_log(tmp_path, capsys):
     assert "handbook check: 6 sider, 4 feil" in out
 
 
+def test_no_line_of_the_log_group_is_read_as_a_command(tmp_path, capsys):
+    """What an author wrote is quoted in the findings; between stop-commands and its token
+    GitHub runs no `::` line, and the quoted value stays on one line anyway."""
+    _broken(tmp_path)
+    page = tmp_path / "docs/nb/mal.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "kind: goal", 'kind: "x\\n::notice title=Grønn::Alt i orden"'
+        ),
+        encoding="utf-8",
+    )
+    main(["check", str(tmp_path), "--format", "github"])
+    lines = capsys.readouterr().out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("::stop-commands::"))
+    token = lines[start].removeprefix("::stop-commands::")
+    assert len(token) == 32
+    end = lines.index(f"::{token}::")
+    assert not any(line.startswith("::notice") for line in lines)
+    assert any("x⏎::notice title=Grønn::Alt i orden" in line for line in lines[start:end])
+
+
 def test_github_escaping_rules():
     assert escape_data("50% ok\r\nnext") == "50%25 ok%0D%0Anext"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"

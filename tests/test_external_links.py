@@ -30,10 +30,12 @@ from handbook.config import load_config
 from handbook.external_links import LinkUse, address_of, collect, is_web_address, page_links
 from handbook.link_checker import Outcome, Result, judge, parse_results
 from handbook.link_report import LinkReport, summary, terminal_lines
+from handbook.markdown_text import code_span
+from handbook.markdown_text import escaped as markdown
 from handbook.messages import Text
 from handbook.model import load_graph, parse_page
 from handbook.review import due_pages
-from handbook.weekly_issue import ISSUE_TITLE, body, code_span, markdown
+from handbook.weekly_issue import ISSUE_TITLE, body
 from handbook.weekly_issue import summary as weekly_summary
 
 from handbook_fixtures import MINIMAL, SOURCES_YML, handbook_with_sources, with_sources
@@ -622,3 +624,14 @@ def test_summary_and_lines_have_no_python(tmp_path) -> None:
         "docs/nb/po1.md:3: https://a.no/ — The site answered with a server error "
         "(500 Internal Server Error)."
     )
+
+
+def test_a_server_cannot_write_into_the_issue() -> None:
+    """The status's standard words are reported, not the server's reason phrase, which any
+    linked site could fill with links and @-mentions."""
+    result = judge(
+        "https://example.org/x", "404 [Alt er i orden](https://evil.example) @octocat", False
+    )
+    assert result.verdict == "broken" and result.status == 404
+    assert "404 Not Found" in result.answer("nb")
+    assert "evil" not in result.answer("nb") and "@" not in result.answer("en")

@@ -194,3 +194,17 @@ def test_a_base_without_a_handbook_is_a_usage_error(base_and_head, tmp_path, cap
     empty.mkdir()
     assert main(["summary", str(head), "--base", str(empty)]) == 2
     assert "handbook summary:" in capsys.readouterr().err
+
+
+def test_what_an_author_writes_cannot_restyle_the_summary(base_and_head):
+    """A value with line breaks, a heading, a link and an unclosed HTML comment stays in its
+    code span, on its line: the summary cannot be made to say 'all clear' or hide findings."""
+    base, head = base_and_head
+    fake = "x\n\n## ✅ Alt i orden\n\n[Forhåndsvisning](https://evil.example)\n\n<!--"
+    _edit(head, "docs/nb/mal.md", "kind: goal", f'kind: "{fake}"'.replace("\n", "\\n"))
+    _, text = _summary(base, head)
+    assert "\n## ✅" not in text
+    assert "<!--" not in text.replace("`", "").split("Nye funn")[0]
+    finding = next(line for line in text.splitlines() if "HB003" in line and "x⏎" in line)
+    assert "x⏎⏎## ✅ Alt i orden⏎⏎[Forhåndsvisning](https://evil.example)⏎⏎<!--" in finding
+    assert "### Faktasjekk" in text  # nothing after the value was hidden

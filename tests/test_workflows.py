@@ -310,6 +310,8 @@ def test_the_weekly_issue_is_written_by_the_handbook_and_kept_by_a_job_without_c
     assert script["env"]["TITLE"] == ISSUE_TITLE
     assert script["env"]["ATTENTION"] == "${{ needs.check.outputs.attention }}"
     assert script["env"]["GH_TOKEN"] == "${{ github.token }}"
-    assert "select(.title == env.TITLE)" in script["run"], "the title must match exactly"
+    assert "select(.title == env.TITLE and .author.is_bot" in script["run"], (
+        "the title must match exactly, on an issue the workflow opened"
+    )
     for command in ("gh issue edit", "gh issue create", "gh issue close"):
         assert command in script["run"], command

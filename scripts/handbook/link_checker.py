@@ -46,6 +46,7 @@ import threading
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -292,7 +293,13 @@ def judge(address: str, result: str, valid: bool, timeout: int = TIMEOUT) -> Res
     host = urlsplit(address).hostname or address
     status = _STATUS.match(result)
     if status:
-        number, reason = int(status.group(1)), status.group(2).strip()
+        # The status's standard words, not the server's: any linked site could otherwise
+        # write Markdown, links and @-mentions into the weekly issue.
+        number = int(status.group(1))
+        try:
+            reason = HTTPStatus(number).phrase
+        except ValueError:
+            reason = ""
         return _answered(address, number, f"{number} {reason}".strip())
     if any(marker in result for marker in _NAME_NOT_FOUND):
         return Result(

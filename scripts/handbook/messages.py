@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from .markdown_text import code_span
+
 Language = Literal["nb", "en"]
 LANGUAGES: tuple[Language, ...] = ("nb", "en")
 DEFAULT_LANGUAGE: Language = "nb"
@@ -98,7 +100,7 @@ def kind(name: str, form: KindForm = "one") -> Text:
     objectives") or `it` (the pronoun: "det", "den"). An unknown kind is named as written."""
     words = _KINDS.get(name)
     if words is None:
-        return same(f"«{name}»")
+        return same(code(name))
 
     def form_in(lang: str) -> str:
         if form == "a":
@@ -125,9 +127,9 @@ def listing(items: Iterable[str], conjunction: Literal["and", "or"] = "and") -> 
 
 def code(text: object) -> str:
     """Something to type, set apart as Markdown does: `goals: [mal-kunnskap]`, and
-    `` `x` `` when the text has a backtick of its own."""
-    text = str(text)
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
+    `` `x` `` when the text has a backtick of its own. On one line: what an author wrote
+    cannot leave the span and become a heading in the pull request's summary."""
+    return code_span(str(text))
 
 
 def yaml_value(value: object) -> str:

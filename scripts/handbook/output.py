@@ -11,6 +11,7 @@ the language asked for (messages.py).
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Callable, Sequence
 
 from .findings import Finding
@@ -72,7 +73,12 @@ def format_github(findings: Sequence[Finding], pages: int, lang: str = DEFAULT_L
             f"title={escape_property(title)}::{escape_data(message)}"
         )
     lines.append("::group::handbook check: " + Text("alle funn", "all findings")(lang))
+    # The list quotes what authors wrote: GitHub must not read any line of it as a command
+    # (`::notice::Alt i orden`), so commands are off until the token no page can know.
+    token = secrets.token_hex(16)
+    lines.append(f"::stop-commands::{token}")
     lines.append(format_human(findings, pages, lang))
+    lines.append(f"::{token}::")
     lines.append("::endgroup::")
     return "\n".join(lines)
 

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
+from urllib.parse import quote
 
 from .config import HandbookConfig
 from .findings import Finding
+from .markdown_text import code_span, escaped, with_code
 from .messages import DEFAULT_LANGUAGE, Text
 from .model import Graph, Page
 from .output import text_of
@@ -179,12 +181,14 @@ def to_markdown(
             path = f"{docs}/{page.lang}/{page.rel_path}"
             language = LANGUAGE_NAMES.get(page.lang, Text(page.lang, page.lang))(lang)
             if preview_url and page.change != "removed":
-                url = preview_url + page_url(page.rel_path, page.lang, config.default_language)
+                url = preview_url + quote(
+                    page_url(page.rel_path, page.lang, config.default_language)
+                )
                 link = f"[{Text('Åpne', 'Open')(lang)}]({url})"
             else:
                 link = ""
             out.append(
-                f"| {_cell(page.title)}<br>`{path}` | {language} | "
+                f"| {_cell(page.title)}<br>{_cell_code(path)} | {language} | "
                 f"{CHANGE_NAMES[page.change](lang)} | {link} |"
             )
     out.append("")
@@ -208,7 +212,10 @@ def to_markdown(
     if summary.other_files:
         out += ["", Text("Andre filer i endringen:", "Other files in the change:")(lang)]
         out += _limited(
-            [f"- `{name}` ({CHANGE_NAMES[change](lang)})" for name, change in summary.other_files],
+            [
+                f"- {code_span(name)} ({CHANGE_NAMES[change](lang)})"
+                for name, change in summary.other_files
+            ],
             lang,
         )
 
@@ -232,7 +239,9 @@ def to_markdown(
             )(lang)
         )
         for translation, source in summary.outdated:
-            out.append(f"- `{translation.display_path}` ← `{source.display_path}`")
+            out.append(
+                f"- {code_span(translation.display_path)} ← {code_span(source.display_path)}"
+            )
 
     out += ["", Text("### Nye funn fra sjekken", "### New findings of the check")(lang), ""]
     if not summary.new_findings:
@@ -240,7 +249,8 @@ def to_markdown(
     else:
         out += _limited(
             [
-                f"- {_severity(f, lang)} `{f.path}:{f.line}` {f.code}: {text_of(f, lang)}"
+                f"- {_severity(f, lang)} {code_span(f'{f.path}:{f.line}')} {f.code}: "
+                f"{with_code(text_of(f, lang))}"
                 for f in summary.new_findings
             ],
             lang,
@@ -284,7 +294,8 @@ def to_markdown(
                 due = item.review.due.isoformat()
                 when = Text(f"innen {due}", f"by {due}")
             out.append(
-                f"- {_cell(page.title or page.rel_path)} (`{page.display_path}`): {when(lang)}"
+                f"- {escaped(page.title or page.rel_path)} ({code_span(page.display_path)}): "
+                f"{when(lang)}"
             )
     return "\n".join(out) + "\n"
 
@@ -294,10 +305,13 @@ def _severity(finding: Finding, lang: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell and free of markup a title could carry."""
-    for character in "\\|<>[]`*_":
-        text = text.replace(character, "\\" + character)
-    return text.replace("\n", " ")
+    """Text in a table cell: shown as written, on one line (escaped() escapes `|` too)."""
+    return escaped(text)
+
+
+def _cell_code(text: str) -> str:
+    """A code span in a table cell: GitHub splits cells at a `|` even inside one."""
+    return code_span(text).replace("|", "\\|")
 
 
 def _limited(lines: Sequence[str], lang: str) -> list[str]:

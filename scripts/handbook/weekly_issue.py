@@ -18,7 +18,6 @@ title cannot add Markdown, HTML or an @-mention to the issue.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from datetime import date
 
@@ -26,6 +25,7 @@ from .external_links import LinkUse
 from .link_checker import Result
 from .link_report import LinkReport
 from .link_report import summary as links_summary
+from .markdown_text import code_span, escaped, with_code
 from .messages import DEFAULT_LANGUAGE, listing
 from .review import DUE_SOON, DuePage
 from .sources import SOURCES_FILE
@@ -36,7 +36,6 @@ ISSUE_TITLE = "Ukentlig sjekk: lenker og faktasjekk"
 
 # The pages' languages, as the issue names them after a title: "Glossary (engelsk side)".
 _LANGUAGE_NAMES = {"en": "engelsk", "nb": "norsk"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|!~@])")
 
 
 def needs_attention(report: LinkReport, due: list[DuePage]) -> bool:
@@ -48,19 +47,6 @@ def summary(report: LinkReport, due: list[DuePage]) -> str:
     """One line for the log: the links' summary and the pages due (Norwegian, as the body)."""
     pages = _count(len(due), "side skal", "sider skal")
     return f"{links_summary(report)} {pages} faktasjekkes."
-
-
-def markdown(text: str) -> str:
-    """Text from a page, shown as it is: Markdown's special characters escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
-
-
-def code_span(text: str) -> str:
-    """Text in a code span whose backticks outnumber any run inside it."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
-    return f"{fence}{padded}{fence}"
 
 
 def _link(url: str) -> str:
@@ -85,7 +71,7 @@ def _file_order(use: LinkUse) -> tuple[bool, bool, str, int]:
 def _heading(use: LinkUse) -> str:
     if use.path == SOURCES_FILE:
         return "Kildelisten"
-    title = markdown(use.title)
+    title = escaped(use.title)
     if use.lang and use.lang != DEFAULT_LANGUAGE:
         title += f" ({_LANGUAGE_NAMES.get(use.lang, use.lang)} side)"
     return title
@@ -153,7 +139,7 @@ def _broken_section(broken: list[tuple[LinkUse, Result]]) -> str:
         lines += ["", f"### {_heading(items[0][0])}", ""]
         for use, result in items:
             lines.append(f"- {_place(use)}: {_link(use.url)}  ")
-            lines.append(f"  {result.answer('nb')}")
+            lines.append(f"  {with_code(result.answer('nb'))}")
     return "\n".join(lines)
 
 
@@ -169,7 +155,7 @@ def _review_section(due: list[DuePage], today: date) -> str:
     ]
     for item in due:
         page = item.page
-        title = markdown(page.title or page.display_path)
+        title = escaped(page.title or page.display_path)
         if item.review is None:
             where = f"{code_span(page.display_path)} linje {page.line_of('id')}"
             when = (
@@ -203,5 +189,5 @@ def _unchecked_section(unchecked: list[tuple[LinkUse, Result]]) -> str:
         answers[use.url] = result
     for url, uses in by_address.items():
         places = listing(_place(use) for use in uses).nb
-        lines.append(f"- {_link(url)}: {answers[url].answer('nb')} Brukt i {places}.")
+        lines.append(f"- {_link(url)}: {with_code(answers[url].answer('nb'))} Brukt i {places}.")
     return "\n".join(lines)
