@@ -195,18 +195,23 @@ def to_markdown(
     if preview_url:
         out.append(
             Text(
-                f"Hele forhåndsvisningen: {preview_url}",
-                f"The whole preview: {preview_url}",
+                f"Hele forhåndsvisningen: {preview_url} (klar et par minutter etter at "
+                "sjekken er ferdig).",
+                f"The whole preview: {preview_url} (ready a few minutes after the check has "
+                "finished).",
             )(lang)
         )
     else:
         out.append(
             Text(
-                "Denne endringen får ingen forhåndsvisning (se «Forhåndsvisning» i "
-                "CONTRIBUTING.md). Nettstedet ligger som artefakten «site» nederst på "
-                "siden til denne kjøringen.",
-                "This change gets no preview (see 'Forhåndsvisning' in CONTRIBUTING.md). The "
-                "built site is the artifact 'site' at the foot of this run's page.",
+                "Denne endringen får ingen forhåndsvisning: sjekken gikk ikke gjennom, "
+                "endringen kommer fra en fork, eller forhåndsvisning er ikke satt opp (se "
+                "«Forhåndsvisning» i CONTRIBUTING.md). Nettstedet ligger som artefakten «site» "
+                "nederst på siden til denne kjøringen når bygget gikk gjennom.",
+                "This change gets no preview: the check did not pass, the change comes from a "
+                "fork, or previews are not set up (see 'Forhåndsvisning' in CONTRIBUTING.md). "
+                "When the build passed, the site is the artifact 'site' at the foot of this "
+                "run's page.",
             )(lang)
         )
     if summary.other_files:
