@@ -27,27 +27,11 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..fingerprint import fingerprint
-from ..messages import Text, code, yaml_value
+from ..messages import Text, code, language_name, yaml_value
 from ..model import RELATION_FIELDS, Graph, Page
 
 CODE = "HB008"
 SLUG = "translations"
-
-# A language's name in each language, for the messages; a code without one is shown as is.
-_LANGUAGE_NAMES = {
-    "nb": Text("norsk", "Norwegian"),
-    "nn": Text("nynorsk", "Norwegian Nynorsk"),
-    "en": Text("engelsk", "English"),
-    "se": Text("nordsamisk", "Northern Sami"),
-    "sv": Text("svensk", "Swedish"),
-    "da": Text("dansk", "Danish"),
-    "de": Text("tysk", "German"),
-    "fr": Text("fransk", "French"),
-}
-
-
-def language_name(lang: str) -> Text:
-    return _LANGUAGE_NAMES.get(lang, Text(code(lang), code(lang)))
 
 
 def check(graph: Graph) -> Iterator[Finding]:
