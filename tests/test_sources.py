@@ -88,7 +88,7 @@ def test_an_unknown_source_id_suggests_the_close_one(tmp_path) -> None:
             "Kilden `presentasjon-2021` står to ganger i `sources`.",
         ),
         ("[[presentasjon-2021]]", "`sources` må være en liste med id-er, ikke"),
-        ("[presentasjon-2021, no]", "YAML leser `no` i `sources` som sannhetsverdien false"),
+        ("[presentasjon-2021, no]", "YAML leser `no` i `sources` som ja/nei-verdien false"),
         ("", "`sources` er tom."),
     ],
 )

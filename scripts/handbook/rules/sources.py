@@ -90,7 +90,7 @@ def _declared(page: Page, graph: Graph, can_resolve: bool) -> Iterator[Finding]:
         return
     value = page.meta["sources"]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        yield _finding(page, "sources", *_not_a_list(value, page.key_texts.get("sources", "")))
+        yield _finding(page, "sources", *_not_a_list(value, page.key_block("sources")))
         return
     known = graph.sources.entries
     if not graph.sources.present and value:
@@ -159,7 +159,7 @@ def _not_a_list(value: object, line: str) -> tuple[Text, Text]:
         wrong = value_problem("sources", value, line, Text("en liste med id-er", "a list of ids"))
         if wrong is not None:
             return wrong
-    written = line.partition(":")[2].strip() or yaml_value(value)
+    written = line.split("\n", 1)[0].partition(":")[2].strip() or yaml_value(value)
     return (
         Text(
             f"`sources` må være en liste med id-er, ikke {code(written)}.",
