@@ -139,9 +139,9 @@ def test_a_translation_takes_its_sources_from_the_default_page(tmp_path) -> None
     mal.write_text(replaced(mal.read_text(), "kind: goal\n", "kind: goal\nsources: []\n"))
     found = findings_of(config, "sources")
     assert where(found) == [("docs/en/mal.md", 4, "HB014")]
-    assert found[0].message.nb == "En oversettelse har ikke sin egen `sources`."
-    assert found[0].hint.nb == "Slett linjen. Siden henter `sources` fra siden på `nb`."
-    assert "takes `sources` from its `nb` page" in found[0].hint.en
+    assert found[0].message.nb == "En oversettelse skal ikke ha `sources`."
+    assert found[0].hint.nb == "Slett linjen. Siden henter den fra den norske siden."
+    assert found[0].hint.en == "Delete the line: the page takes it from the Norwegian page."
 
 
 def test_pages_naming_sources_need_the_file(tmp_path) -> None:

@@ -247,7 +247,7 @@ def problems_against_pages(
             first = seen[entry.typed]
             message = Text(
                 f"{typed_word} står to ganger i filen, også på linje {first}.",
-                f"{typed_word} is here twice, also on line {first}.",
+                f"{typed_word} appears twice: here and on line {first}.",
             )
             hint = Text("Behold én linje for ordet.", "Keep one line for it.")
             problems.append(Problem(path, entry.line, message, hint))

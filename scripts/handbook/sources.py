@@ -41,8 +41,8 @@ FIELDS: dict[str, Text] = {
         "`title` is its full name, per language: `title: {nb: ..., en: ...}`.",
     ),
     "short": Text(
-        "`short` er det korte navnet i linjen under hver side, på hvert språk.",
-        "`short` is the short name in the line under each page, per language.",
+        "`short` er det korte navnet i «Kilder»-linjen nederst på hver side, på hvert språk.",
+        "`short` is the short name in the 'Sources' line at the bottom of each page, per language.",
     ),
     "publisher": Text(
         "`publisher` er hvem som ga den ut: én tekst, eller én per språk. Utelat feltet når "
@@ -189,7 +189,7 @@ def _entry(
                 _source(source_id)
                 + Text(
                     f"står to ganger i filen, også på linje {first}.",
-                    f"is here twice, also on line {first}.",
+                    f"appears twice: here and on line {first}.",
                 ),
                 Text(
                     "Behold én av dem, og slett den andre.",

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from difflib import get_close_matches
 
 from ..findings import Finding
-from ..messages import Text, code, same, yaml_value
+from ..messages import Text, code, language_adjective, same, yaml_value
 from ..model import Graph, Page
 from ..sources import SOURCES_FILE
 from ..yaml_problems import value_problem
@@ -55,18 +55,19 @@ def _finding(page: Page, key: str, message: Text, hint: Text) -> Finding:
 
 
 def _inherited_keys(page: Page, default: str) -> Iterator[Finding]:
+    source = language_adjective(default)
     for key in INHERITED:
         if key in page.meta:
             yield _finding(
                 page,
                 key,
                 Text(
-                    f"En oversettelse har ikke sin egen {code(key)}.",
-                    f"A translation does not declare {code(key)}.",
+                    f"En oversettelse skal ikke ha {code(key)}.",
+                    f"A translation must not have {code(key)}.",
                 ),
                 Text(
-                    f"Slett linjen. Siden henter {code(key)} fra siden på {code(default)}.",
-                    f"Remove the line: the page takes {code(key)} from its {code(default)} page.",
+                    f"Slett linjen. Siden henter den fra den {source.nb} siden.",
+                    f"Delete the line: the page takes it from the {source.en} page.",
                 ),
             )
 
