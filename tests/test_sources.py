@@ -166,6 +166,7 @@ def test_pages_naming_sources_need_the_file(tmp_path) -> None:
         (("date: 2021-06-24", "date: 2021-02-30"), 17, "2021-06-24"),
         (("    en: The presentation\n", ""), 3, "mangler tekst på `en`"),
         (("    nb: Presentasjonen\n", "    nb: <b>Presentasjonen</b>\n"), 3, "ren tekst"),
+        (("    nb: Presentasjonen\n", "    nb: <b>Presentasjonen</b>\n"), 3, "HTML-koden `<b>`"),
         (("    nb: Presentasjonen\n", "    nb:\n"), 3, "`title: nb` i kilden"),
         (("    nb: Presentasjonen\n", "    de: Presentasjonen\n"), 3, "Språkene er `nb` og `en`."),
         (("  short:\n    nb: presentasjonen\n    en: the presentation\n", ""), 1, "korte navnet"),

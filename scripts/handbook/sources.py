@@ -25,7 +25,7 @@ import yaml
 from .data_files import MissingFileError, Problem, compose, line_of, text_of
 from .messages import Text, code, listing, same
 from .model import Page
-from .plain_text import markup_in
+from .plain_text import markup_problem
 
 SOURCES_FILE = "includes/sources.yml"
 # The real file is 7 KB for eleven sources; 256 KB holds a thousand.
@@ -307,16 +307,14 @@ def _plain(
             _problem(node, shown + Text("har ingen tekst.", "has no text."), FIELDS[name])
         )
         return None
-    if (markup := markup_in(text)) is not None:
+    if (markup := markup_problem(shown, text)) is not None:
+        message, instead = markup
         problems.append(
             _problem(
                 node,
-                shown
-                + Text(
-                    f"har HTML eller en &-kode ({code(markup)}).",
-                    f"contains HTML or an &-code ({code(markup)}).",
-                ),
-                Text(
+                message,
+                instead
+                or Text(
                     "Skriv det som ren tekst. Nettstedet viser det som det er.",
                     "Write it as plain text. The site prints it as it is.",
                 ),
