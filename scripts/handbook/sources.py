@@ -173,10 +173,10 @@ def _entry(
                     "The line has no source id before the colon.",
                 ),
                 Text(
-                    "En id har bare små bokstaver, sifre og bindestreker, for eksempel "
-                    "`forordning-2021-1058:`.",
-                    "An id has lowercase letters, digits and hyphens only, for example "
-                    "`forordning-2021-1058:`.",
+                    "En id har bare små bokstaver fra a til z (ikke æ, ø, å), tall og "
+                    "bindestrek mellom ordene, for eksempel `forordning-2021-1058:`.",
+                    "An id has only the lower-case letters a to z (not æ, ø, å), digits, and "
+                    "hyphens between words, for example `forordning-2021-1058:`.",
                 ),
             )
         )
