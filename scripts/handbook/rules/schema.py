@@ -163,6 +163,8 @@ def _check_kind(page: Page) -> Iterator[Finding]:
 
 
 def _check_description(page: Page) -> Iterator[Finding]:
+    if "description" not in page.meta and _colon_forgotten("description", page):
+        return  # _check_keys names the colon forgotten after `description`
     if "description" not in page.meta:
         yield _finding(
             page,
@@ -225,6 +227,12 @@ def _check_description(page: Page) -> Iterator[Finding]:
                 "engines show about the first 160.",
             ),
         )
+
+
+def _colon_forgotten(field: str, page: Page) -> bool:
+    """Whether YAML read a known field without its colon into a longer key
+    (`description Dette er: en side`)."""
+    return any(isinstance(key, str) and key.startswith(field + " ") for key in page.meta)
 
 
 def _check_keys(page: Page) -> Iterator[Finding]:
