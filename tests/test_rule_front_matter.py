@@ -136,6 +136,13 @@ MISTAKES = {
         "Det mangler et kolon etter `id`.",
         "Skriv `id: po-1`.",
     ),
+    "a field's name alone on its line": (
+        "description: PO1.",
+        "description",
+        4,
+        "Det mangler et kolon etter `description`.",
+        "Skriv et kolon og verdien etter navnet: `description: ...`.",
+    ),
     "a line without a colon that is no field": (
         "description: PO1.",
         "description: PO1.\nmer tekst her",

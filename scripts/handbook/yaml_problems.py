@@ -335,18 +335,24 @@ def _in_quotes(line: str) -> Text:
 
 
 def missing_colon(name: str, rest: str) -> tuple[Text, Text]:
-    """A known field's name followed by its value without the colon between them."""
-    written = code(f"{name}: {as_text(rest)}")
-    return (
-        Text(f"Det mangler et kolon etter {code(name)}.", f"There is no colon after {code(name)}."),
-        Text(f"Skriv {written}.", f"Write {written}."),
+    """A known field's name followed by its value (or by nothing) without the colon."""
+    message = Text(
+        f"Det mangler et kolon etter {code(name)}.", f"There is no colon after {code(name)}."
     )
+    if not rest:
+        written = code(f"{name}: ...")
+        return message, Text(
+            f"Skriv et kolon og verdien etter navnet: {written}.",
+            f"Write a colon and the value after the name: {written}.",
+        )
+    written = code(f"{name}: {as_text(rest)}")
+    return message, Text(f"Skriv {written}.", f"Write {written}.")
 
 
 def _no_colon(line: str, fields: Collection[str] = ()) -> tuple[Text, Text]:
     name, _, rest = line.strip().partition(" ")
     rest = rest.strip()
-    if name in fields and rest:
+    if name in fields:
         return missing_colon(name, rest)
     example = f"{name or 'navn'}: {rest or '...'}"
     return (
