@@ -123,7 +123,7 @@ def test_mkdocs_yml_with_aliases_exits_2_at_the_line(tmp_path, capsys):
     line = text.splitlines().index("nav:") + 2
     assert main(["check", str(tmp_path)]) == 2
     error = capsys.readouterr().err
-    assert f"{config}:{line}: " in error and "YAML reads `&a0` as an anchor" in error
+    assert f"{config}:{line}: " in error and "YAML reads `&a0` as a name for the value" in error
 
 
 def test_unknown_rule_exits_2_and_names_the_known_rules(tmp_path, capsys):

@@ -97,7 +97,10 @@ def test_an_abbreviation_entry_without_its_tooltip(tmp_path) -> None:
     nb = GLOSSARY.replace("*[TEN-T]: Det transeuropeiske transportnettverket\n\n", "")
     found = findings_of(_handbook(tmp_path, nb), "glossary")
     assert where(found) == [("docs/nb/ordliste.md", 10, "HB017")]
-    assert found[0].message.nb == "Oppslaget «TEN-T» er en forkortelse, men har ingen forklaring."
+    assert found[0].message.nb == (
+        "Oppslaget «TEN-T» er en forkortelse, men mangler linjen `*[TEN-T]: …`, som forklarer "
+        "ordet når leseren holder musepekeren over det."
+    )
     assert "`*[TEN-T]: hva det står for`" in found[0].hint.nb
     assert "Add `*[TEN-T]: what it stands for`" in found[0].hint.en
 

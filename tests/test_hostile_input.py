@@ -261,8 +261,8 @@ def test_folders_1_000_deep_are_read_without_recursion(handbook) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        (LAUGHS, 1, "YAML leser `&lol0` som et anker"),
-        ("nav:\n  Start: *start\n", 2, "YAML leser `*start` som et alias"),
+        (LAUGHS, 1, "YAML `&lol0` som et navn på verdien"),
+        ("nav:\n  Start: *start\n", 2, "YAML `*start` som en henvisning"),
         ("deep: " + "[" * 30 + "\n", 1, "mer enn 20 nivåer inni hverandre"),
     ],
 )
@@ -294,8 +294,9 @@ def test_an_alias_bomb_in_mkdocs_yml_is_a_configuration_error(handbook) -> None:
     assert completed.returncode == 2
     line = text[:nav].count("\n") + 1
     # A configuration error, for whoever runs the check: config.py says it in English.
-    assert f"mkdocs.yml:{line}: The value starts with `&`, and YAML reads `&lol0` as an anchor" in (
-        completed.stderr
+    assert (
+        f"mkdocs.yml:{line}: The value starts with `&`, so YAML reads `&lol0` as a name for "
+        "the value" in (completed.stderr)
     )
 
 
@@ -333,8 +334,8 @@ def test_a_strict_build_with_one_hostile_page_stops_before_rendering(tmp_path) -
     completed = _build(project, "--strict")
     assert completed.returncode == 1
     assert (
-        f"{PAGE}:{line}: {code} Verdien begynner med `&`, og YAML leser `&lol0` som et anker"
-        in (completed.stderr)
+        f"{PAGE}:{line}: {code} Verdien begynner med `&`, og da leser YAML `&lol0` som et navn "
+        "på verdien" in (completed.stderr)
     )
     assert "the strict build stops before rendering" in completed.stderr
     assert not (project / "site/fiendtlig").exists()

@@ -144,14 +144,13 @@ REFUSED = {
     "billion laughs": (
         BILLION_LAUGHS,
         1,
-        "The value starts with `&`, and YAML reads `&a0` as an anchor: a name other lines can "
-        "refer to. The handbook does not read it.",
+        "The value starts with `&`, so YAML reads `&a0` as a name for the value, not as text.",
     ),
     "alias": (
         "id: x\ndescription: *text\n",
         2,
-        "The value starts with `*`, and YAML reads `*text` as an alias: a reference to another "
-        "value. The handbook does not read it.",
+        "The value starts with `*`, so YAML reads `*text` as a reference to another value, not "
+        "as text.",
     ),
     "merge key": (
         "id: x\nbase:\n  <<: {kind: page}\n",
@@ -245,7 +244,10 @@ def test_front_matter_larger_than_the_limit_is_refused_where_it_passes_it(tmp_pa
     limit_line = 2 + text.encode()[4 : 4 + MAX_FRONT_MATTER_BYTES].count(b"\n")
     assert page.error is not None
     assert page.error[0] == limit_line
-    assert page.error[1].nb == "Front matter er større enn 64 KB fra denne linjen."
+    assert page.error[1].nb == ("Front matter er større enn 64 KB. Grensen nås på denne linjen.")
+    assert page.error_hint.nb == (
+        "Front matter skal bare ha korte felt. Flytt lang tekst ned i selve siden."
+    )
 
 
 # Files that are not text a page can be: (bytes, the line to look at, the message).

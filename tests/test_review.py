@@ -95,7 +95,7 @@ def test_the_minimal_handbook_with_dates_passes(tmp_path, monkeypatch) -> None:
             "last_reviewed: 2026-12-01\n",
             6,
             "Siden sier ikke når faktaene skal sjekkes igjen.",
-            "Legg til `review_in: 6 months`",
+            "Legg til `review_in: 6 måneder`",
         ),
         (
             "last_reviewed: 01.12.2026\nreview_in: 6 months\n",
@@ -125,19 +125,19 @@ def test_the_minimal_handbook_with_dates_passes(tmp_path, monkeypatch) -> None:
             "last_reviewed: 2026-12-01\nreview_in: soon\n",
             7,
             "`review_in` må være et tall og en enhet, ikke `soon`.",
-            "`review_in: 6 months`",
+            "`review_in: 6 måneder`",
         ),
         (
             "last_reviewed: 2026-12-01\nreview_in: 6\n",
             7,
             "`review_in` må være et tall og en enhet, ikke `6`.",
-            "`review_in: 6 months`",
+            "`review_in: 6 måneder`",
         ),
         (
             "last_reviewed: 2026-12-01\nreview_in: yes\n",
             7,
             "`review_in` må være et tall og en enhet, ikke `yes`.",
-            "`review_in: 6 months`",
+            "`review_in: 6 måneder`",
         ),
         (
             "last_reviewed: 2026-12-03\nreview_in: 6 months\n",
@@ -192,6 +192,12 @@ def test_an_overdue_page_is_a_warning_that_says_what_to_do(tmp_path, monkeypatch
     assert found[0].message.nb == "Faktaene skulle vært sjekket på nytt 2027-06-01."
     assert found[0].message.en == "The facts were due for a new check on 2027-06-01."
     assert "`python -m handbook review` viser alle sider som skal sjekkes." in found[0].hint.nb
+    # The date to write is today's, the day the facts are checked.
+    assert found[0].hint.nb.startswith(
+        "Sjekk siden mot kildene, og sett så `last_reviewed` til datoen du sjekket, for "
+        "eksempel `last_reviewed: 2027-06-02`."
+    )
+    assert "for example `last_reviewed: 2027-06-02`" in found[0].hint.en
 
 
 def test_review_lists_due_pages_and_fails_only_when_one_is_overdue(

@@ -340,6 +340,13 @@ def test_unparseable_svg(tmp_path):
     )
     assert found[0].message.en == "The SVG image is not well-formed XML: mismatched tag."
     assert "filen er tom" in found[1].message.nb
+    # Not the shapes an image may hold: the file was saved wrongly or cut short.
+    assert found[0].hint.nb == (
+        "Lagre bildet på nytt som SVG fra tegneprogrammet, eller bruk et PNG-bilde."
+    )
+    assert found[0].hint.en == (
+        "Save the image again as SVG from the drawing program, or use a PNG image."
+    )
 
 
 def test_svg_without_the_svg_namespace(tmp_path):

@@ -61,7 +61,7 @@ MISTAKES = {
         "goals: [mal-a]",
         "goals: [mal-a",
         6,
-        "Hakeparentesen [ på denne linjen blir ikke lukket",
+        "Hakeparentesen `[` på denne linjen blir ikke lukket",
         "`goals: [mal-a]`",
     ),
     "a colon in a value": (
@@ -76,7 +76,86 @@ MISTAKES = {
         "instruments: [vm-a]\ngoals: [mal-b]",
         8,
         "Feltet `goals` står to ganger (første gang på linje 6)",
-        "`goals: [mal-a, mal-b]`",
+        "Slå dem sammen til én linje: `goals: [mal-a, mal-b]`.",
+    ),
+    "a key that is not a list written twice": (
+        "instruments: [vm-a]",
+        "instruments: [vm-a]\ndescription: Den andre.",
+        8,
+        "Feltet `description` står to ganger (første gang på linje 4)",
+        "Behold én av linjene, og slett den du ikke vil ha.",
+    ),
+    "a list in the wrong brackets": (
+        "goals: [mal-a]",
+        "goals: {mal-a, mal-b]",
+        6,
+        "Lista begynner med `{`, men slutter med `]`.",
+        "Skriv `[` først: `goals: [mal-a, mal-b]`",
+    ),
+    "a list closed with a brace": (
+        "goals: [mal-a]",
+        "goals: [mal-a, mal-b}",
+        6,
+        "Lista begynner med `[`, men slutter med `}`.",
+        "Skriv `]` til slutt: `goals: [mal-a, mal-b]`",
+    ),
+    "Markdown emphasis at the start of a value": (
+        "description: PO1.",
+        "description: *Viktig* tekst",
+        4,
+        "Verdien begynner med `*`, og da leser YAML den som en henvisning til en annen verdi, "
+        "ikke som tekst.",
+        'Sett hele verdien i anførselstegn: `description: "*Viktig* tekst"`',
+    ),
+    "Markdown emphasis that YAML reads as an alias": (
+        "description: PO1.",
+        "description: *Viktig tekst",
+        4,
+        "Verdien begynner med `*`, og da leser YAML `*Viktig` som en henvisning til en annen "
+        "verdi, ikke som tekst.",
+        'Sett hele verdien i anførselstegn: `description: "*Viktig tekst"`',
+    ),
+    "a value that starts with an ampersand": (
+        "description: PO1.",
+        "description: & co",
+        4,
+        "Verdien begynner med `&`, og da leser YAML det første ordet som et navn på verdien",
+        'Sett hele verdien i anførselstegn: `description: "& co"`',
+    ),
+    "a colon forgotten after a field's name": (
+        "description: PO1.",
+        "description Dette er PO1",
+        4,
+        "Det mangler et kolon etter `description`.",
+        "Skriv `description: Dette er PO1`.",
+    ),
+    "a colon forgotten on the first line": (
+        "id: po-1",
+        "id po-1",
+        2,
+        "Det mangler et kolon etter `id`.",
+        "Skriv `id: po-1`.",
+    ),
+    "a field's name alone on its line": (
+        "description: PO1.",
+        "description",
+        4,
+        "Det mangler et kolon etter `description`.",
+        "Skriv et kolon og verdien etter navnet: `description: ...`.",
+    ),
+    "a line without a colon that is no field": (
+        "description: PO1.",
+        "description: PO1.\nmer tekst her",
+        5,
+        "Linjen mangler kolon.",
+        "for eksempel `mer: tekst her`.",
+    ),
+    "a quotation inside a quoted value": (
+        "description: PO1.",
+        'description: "Planen "Oslo 2030" er PO1"',
+        4,
+        "Etter anførselstegnet som avslutter verdien, står det mer tekst.",
+        '`description: "Planen «Oslo 2030» er PO1"`',
     ),
 }
 
@@ -103,6 +182,40 @@ def test_a_tab_before_a_key_is_named(tmp_path):
     assert "`goals: [mal-a]`" in found[0].hint.nb
 
 
+def test_no_python_and_no_backslashes_in_the_corrected_lines(tmp_path):
+    for name, (old, new, *_) in MISTAKES.items():
+        folder = tmp_path / name.replace(" ", "-").replace("'", "")
+        folder.mkdir()
+        for finding in findings_of(_po1(folder, old, new), "front-matter"):
+            for text in (finding.message.nb, finding.message.en, finding.hint.nb, finding.hint.en):
+                assert "\\" not in text and "None" not in text and "['" not in text, (name, text)
+
+
+def test_a_forgotten_colon_with_a_colon_later_in_the_text(tmp_path):
+    """YAML reads `description Dette er: PO1` as a field named `description Dette er`. The
+    schema rule names the colon forgotten, at that line, and does not say to remove it."""
+    config = _po1(tmp_path, "description: PO1.", "description Dette er: PO1")
+    assert findings_of(config, "front-matter") == []
+    found = findings_of(config, "schema")
+    assert where(found) == [("docs/nb/po1.md", 4, "HB003")]  # not also "no description"
+    assert found[0].message.nb == "Det mangler et kolon etter `description`."
+    assert found[0].hint.nb == 'Skriv `description: "Dette er: PO1"`.'
+    assert found[0].hint.en == 'Write `description: "Dette er: PO1"`.'
+
+
+def test_a_front_matter_never_closed_says_where_the_line_goes(tmp_path):
+    pages = dict(MINIMAL)
+    pages["vm.md"] = "---\nid: vm-a\nkind: instrument\n# Virkemiddel\n"
+    found = findings_of(write_handbook(tmp_path, pages), "front-matter")
+    assert where(found) == [("docs/nb/vm.md", 1, "HB001")]
+    assert found[0].hint.nb == (
+        "Skriv en linje med bare `---` etter det siste feltet, før teksten på siden."
+    )
+    assert found[0].hint.en == (
+        "Write a line with only `---` after the last field, before the page's text."
+    )
+
+
 def test_the_mistakes_are_named_in_english_too(tmp_path):
     found = findings_of(_po1(tmp_path, "description: PO1.", 'description: "PO1.'), "front-matter")
     assert found[0].message.en.startswith('The quote " on this line is never closed')
@@ -116,7 +229,7 @@ def test_an_extra_byte_order_mark_is_named_on_the_first_line(tmp_path):
     pages["po1.md"] = "\ufeff\ufeff" + pages["po1.md"]
     found = findings_of(write_handbook(tmp_path, pages), "front-matter")
     assert where(found) == [("docs/nb/po1.md", 1, "HB001")]
-    assert "byte order mark (U+FEFF)" in found[0].message.nb
+    assert "(U+FEFF, kalt byte order mark)" in found[0].message.nb
     assert found[0].hint.nb.startswith("Slett tegnet")
     assert "no front matter" not in found[0].message.en
 
@@ -129,8 +242,22 @@ def test_no_in_a_list_of_ids_is_named_as_the_word_written(tmp_path):
     found = findings_of(config, "schema")
     assert where(found) == [("docs/nb/po1.md", 6, "HB003")]
     assert found[0].message.nb == (
-        "YAML leser `no` i `goals` som sannhetsverdien false, ikke som teksten «no»."
+        "YAML leser `no` i `goals` som ja/nei-verdien false, ikke som teksten «no»."
     )
     assert found[0].hint.nb == 'Sett ordet i anførselstegn: `goals: [mal-a, "no"]`'
     for text in (found[0].message.nb, found[0].message.en, found[0].hint.nb, found[0].hint.en):
         assert "False" not in text and "['" not in text
+
+
+def test_no_in_a_list_written_one_item_a_line_is_named_too(tmp_path):
+    config = _po1(tmp_path, "goals: [mal-a]", "goals:\n  - mal-a\n  - no")
+    found = findings_of(config, "schema")
+    assert where(found) == [("docs/nb/po1.md", 6, "HB003")]
+    assert found[0].message.nb == (
+        "YAML leser `no` i `goals` som ja/nei-verdien false, ikke som teksten «no»."
+    )
+    assert found[0].hint.nb == 'Sett ordet i anførselstegn: `- "no"`'
+    assert found[0].message.en == (
+        "YAML reads `no` in `goals` as the yes/no value false, not as the text 'no'."
+    )
+    assert "[...]" not in found[0].hint.en

@@ -23,7 +23,14 @@ def test_malformed_and_missing_ids(tmp_path):
     found = findings_of(write_handbook(tmp_path, pages), "identity")
     assert where(found) == [("docs/nb/index.md", 1, "HB002"), ("docs/nb/mal.md", 2, "HB002")]
     assert found[0].message.nb == "Siden mangler `id`."
-    assert found[1].message.nb.startswith("Id-en `Mål A` kan ikke brukes.")
+    assert found[1].message.nb == (
+        "Id-en `Mål A` kan ikke brukes. En id har bare små bokstaver fra a til z (ikke æ, ø, å), "
+        "tall og bindestrek mellom ordene."
+    )
+    assert found[1].message.en == (
+        "The id `Mål A` cannot be used. An id has only the lower-case letters a to z (not æ, "
+        "ø, å), digits, and hyphens between words."
+    )
     # The hint writes the id the author meant, as an id is written.
     assert found[1].hint.nb == "Skriv for eksempel `id: mal-a`."
     assert found[1].hint.en == "Write, for example, `id: mal-a`."
@@ -40,6 +47,11 @@ def test_objective_id_must_carry_its_number(tmp_path):
     assert "so-<priority>-<number>" in found[0].message.en
     assert found[0].message.en.startswith("An objective's id")
     assert "`id: so-1-1`" in found[0].hint.nb  # from its priority, po-1
+    assert found[0].hint.nb.startswith(
+        "Tallene viser hvilken prioritering det særskilte målet hører under: `so-2-4` hører "
+        "under `po-2`."
+    )
+    assert "sjekken" not in found[0].hint.nb and "the check" not in found[0].hint.en
 
 
 def test_a_priority_id_is_suggested_from_its_number(tmp_path):

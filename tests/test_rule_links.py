@@ -82,6 +82,12 @@ def test_a_missing_image_and_a_page_without_headings(tmp_path):
         "Lenken `kart.png` peker ikke på en side eller en fil som finnes."
     )
     assert "docs/assets/" in found[0].hint.nb
+    assert found[0].hint.nb.endswith(
+        "Lenker du til en fil utenfor håndboka, bruk hele adressen (https://…)."
+    )
+    assert found[0].hint.en.endswith(
+        "To link to a file outside the handbook, use its full address (https://…)."
+    )
     assert found[1].message.nb == "Siden har ikke ankeret `#b`."
     assert found[1].hint.nb == "Siden har ingen overskrifter å lenke til."
 

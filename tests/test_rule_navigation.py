@@ -12,7 +12,7 @@ def test_orphan_page_and_dangling_nav_entry(tmp_path):
     found = findings_of(write_handbook(tmp_path, nav=nav), "navigation")
     assert where(found) == [("docs/nb/mal.md", 1, "HB007"), ("mkdocs.yml", 17, "HB007")]
     assert found[0].message.nb == "Siden står ikke i navigasjonen, så ingen leser finner den."
-    assert "orphan" in found[0].message.en
+    assert found[0].message.en == "The page is not in the navigation, so no reader will find it."
     assert "`- mal.md`" in found[0].hint.nb
     assert found[1].message.nb == "Navigasjonen viser til `borte.md`, som ikke finnes i docs/nb/."
     assert found[1].hint.nb == "Rett stien, eller lag siden docs/nb/borte.md."
@@ -32,11 +32,9 @@ def test_a_nav_title_with_markup_is_an_error(tmp_path):
     config.write_text(text, encoding="utf-8")
     found = findings_of(config, "navigation")
     assert [(f.path, f.message.nb) for f in found] == [
-        ("mkdocs.yml", "Tittelen `<b>Start</b>` i navigasjonen har HTML eller en &-kode (`<`).")
+        ("mkdocs.yml", "Tittelen `<b>Start</b>` i navigasjonen har HTML-koden `<b>`.")
     ]
-    assert found[0].message.en == (
-        "The navigation title `<b>Start</b>` contains HTML or an &-code (`<`)."
-    )
+    assert found[0].message.en == "The navigation title `<b>Start</b>` has the HTML tag `<b>`."
     assert "'<b>" not in found[0].message.en  # the title as written, not as Python prints it
     assert found[0].line == text.split("\n").index("  - <b>Start</b>: index.md") + 1
 
@@ -80,20 +78,44 @@ def test_an_objective_in_another_priority_s_section_is_an_error(tmp_path):
     line = config.read_text(encoding="utf-8").split("\n").index("      - so-2-1.md") + 1
     assert where(found) == [("mkdocs.yml", line, "HB007")]
     assert found[0].message.nb == (
-        "Navigasjonen har `so-2-1.md` utenfor seksjonen til prioriteringen `po-2` "
-        "(seksjonen «PO2», med `po2.md`)."
+        "`so-2-1.md` hører til prioriteringen `po-2`, men står ikke i seksjonen «PO2», der "
+        "`po2.md` står."
     )
-    assert "`so-2-1.md` outside the section of its priority `po-2` (the section 'PO2'" in (
-        found[0].message.en
+    assert found[0].message.en == (
+        "`so-2-1.md` belongs to the priority `po-2`, but is not in the section 'PO2', where "
+        "`po2.md` is."
     )
-    assert "Flytt linjen inn i seksjonen som har `po2.md`" in found[0].hint.nb
-    assert "Move the line into the section that holds `po2.md`" in found[0].hint.en
+    # Each priority has its own section: no advice to give it one.
+    assert found[0].hint.nb == "Flytt linjen dit."
+    assert found[0].hint.en == "Move the line there."
 
 
 def test_priorities_sharing_one_section_do_not_show_which_objective_is_whose(tmp_path):
     config = write_handbook(tmp_path, _two_priorities())
     found = findings_of(config, "navigation")  # the fixture's flat nav: one section for all
     assert sorted(f.message.nb.split("`")[1] for f in found) == ["so-1-1.md", "so-2-1.md"]
-    assert all("øverste nivå" in f.message.nb for f in found)
-    assert all("har også andre prioriteringer" in f.message.nb for f in found)
-    assert all("holds more priorities" in f.message.en for f in found)
+    assert found[0].message.nb == (
+        "`so-1-1.md` hører til prioriteringen `po-1`, men øverste nivå i navigasjonen har "
+        "flere prioriteringer (`po1.md` og `po2.md`), så leseren ser ikke hvilken siden "
+        "hører til."
+    )
+    assert found[0].hint.nb == (
+        "Gi hver prioritering sin egen seksjon, og flytt linjen til den med `po1.md`."
+    )
+    assert all("holds more than one priority" in f.message.en for f in found)
+
+
+def test_an_objective_outside_a_section_its_priority_shares(tmp_path):
+    pages = _two_priorities()
+    config = write_handbook(tmp_path, pages)
+    rest = ["index.md", "mal.md", "vm.md", "program.md", "so-2-1.md"]
+    _nav_with_sections(config, {"Start": rest, "PO": ["po1.md", "po2.md", "so-1-1.md"]})
+    found = findings_of(config, "navigation")
+    line = config.read_text(encoding="utf-8").split("\n").index("      - so-2-1.md") + 1
+    outside = [f for f in found if f.line == line]
+    assert len(outside) == 1
+    assert outside[0].message.nb == (
+        "`so-2-1.md` hører til prioriteringen `po-2`, men står ikke i seksjonen «PO», der "
+        "`po2.md` står."
+    )
+    assert outside[0].hint.nb == "Flytt linjen dit. Gi også hver prioritering sin egen seksjon."

@@ -92,3 +92,56 @@ def test_a_target_of_no_kind_yet_and_ids_as_written(tmp_path):
     assert found[0].hint.en.startswith("The handbook has no programmes yet.")
     for text in (found[0].message.nb, found[0].message.en, found[0].hint.nb, found[0].hint.en):
         assert "'" not in text and "None" not in text and "none" not in text
+
+
+def test_a_missing_target_while_a_page_cannot_be_read(tmp_path):
+    """The programme page has a front-matter error: its id is not read, so the relation's
+    target may well exist. The message says so, and offers no other ids."""
+    pages = dict(MINIMAL)
+    pages["program.md"] = replaced(pages["program.md"], "description: Programmet.", "description")
+    found = findings_of(write_handbook(tmp_path, pages), "relation-target")
+    assert where(found) == [("docs/nb/po1.md", 5, "HB004")]
+    assert found[0].message.nb == (
+        "`programme` peker på `prog`, men håndboka finner ingen side med den id-en. Sider med "
+        "feil i front matter (HB001) telles ikke med."
+    )
+    assert found[0].hint.nb == "Rett dem først."
+    assert found[0].message.en == (
+        "`programme` points to `prog`, but the handbook finds no page with that id. Pages "
+        "with a front-matter error (HB001) are not counted."
+    )
+    for text in (found[0].message.nb, found[0].hint.nb):
+        assert "ennå" not in text and "Mente du" not in text and "Lag siden" not in text
+
+
+def test_a_target_whose_kind_is_unknown(tmp_path):
+    pages = dict(MINIMAL)
+    pages["mal.md"] = replaced(pages["mal.md"], "kind: goal", "kind: mål")
+    found = findings_of(write_handbook(tmp_path, pages), "relation-target")
+    assert [(f.path, f.line) for f in found] == [
+        ("docs/nb/po1.md", 6),
+        ("docs/nb/so-1-1.md", 6),
+        ("docs/nb/vm.md", 5),
+    ]
+    assert found[0].message.nb == (
+        "`goals` peker på `mal-a`, men den siden har `kind: mål`, som håndboka ikke kjenner."
+    )
+    assert found[0].hint.nb == "Rett `kind` i docs/nb/mal.md."
+    assert found[0].message.en == (
+        "`goals` points to `mal-a`, but that page has `kind: mål`, which the handbook does "
+        "not know."
+    )
+    assert found[0].hint.en == "Correct the `kind` in docs/nb/mal.md."
+    assert "«" not in found[0].message.en
+
+
+def test_the_known_ids_in_the_hint_are_capped(tmp_path):
+    pages = dict(MINIMAL)
+    for number in range(2, 15):
+        pages[f"mal{number}.md"] = replaced(pages["mal.md"], "mal-a", f"mal-{number:02}")
+    pages["so-1-1.md"] = replaced(pages["so-1-1.md"], "goals: [mal-a]", "goals: [finnes-ikke]")
+    found = findings_of(write_handbook(tmp_path, pages), "relation-target")
+    assert where(found) == [("docs/nb/so-1-1.md", 6, "HB004")]
+    shown = ", ".join(f"`mal-{number:02}`" for number in range(2, 12))
+    assert found[0].hint.nb == f"Skriv id-en til et hovedmål som finnes: {shown} og 4 til."
+    assert found[0].hint.en == f"Write the id of a goal that exists: {shown} and 4 more."

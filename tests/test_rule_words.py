@@ -80,10 +80,14 @@ def test_a_misspelt_key_is_missing_and_extra(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("en", "line", "message"),
     [
-        (None, 1, "Filen mangler, så nettstedet på `en` har ingen grensesnittord."),
+        (
+            None,
+            1,
+            "Filen mangler, så den engelske utgaven av nettstedet har ingen grensesnittord.",
+        ),
         ("- site_name\n", 1, "Filen består ikke av linjer med `navn: ord`."),
         # The line where the bracket opens (yaml_problems.explain), not the end of the file.
-        ("site_name: [Handbook\n", 1, "Hakeparentesen [ på denne linjen blir ikke lukket."),
+        ("site_name: [Handbook\n", 1, "Hakeparentesen `[` på denne linjen blir ikke lukket."),
         (EN.replace("Related pages", ""), 2, "`related` har ingen tekst."),
         (
             EN.replace("Related pages", "[Related, pages]"),
@@ -92,8 +96,8 @@ def test_a_misspelt_key_is_missing_and_extra(tmp_path) -> None:
         ),
         (EN + "related: Again\n", 6, "`related` står to ganger i filen, også på linje 2."),
         (EN + "nav: Navigation\n", 6, "`nav` finnes ikke i includes/words.nb.yml."),
-        (EN + "a: &word Word\nb: *word\n", 6, "YAML leser `&word` som et anker"),
-        (EN + "b: *word\n", 6, "YAML leser `*word` som et alias"),
+        (EN + "a: &word Word\nb: *word\n", 6, "YAML `&word` som et navn på verdien"),
+        (EN + "b: *word\n", 6, "YAML `*word` som en henvisning til en annen verdi"),
         (EN.replace("  header:", "  <<: {header: X}\n  header:"), 4, "flettenøkkel (`<<`)"),
         (EN + "deep: " + "[" * 30 + "\n", 6, "mer enn 20 nivåer inni hverandre"),
         (EN + "nul: a\x00\n", 6, "Filen har et kontrolltegn (U+0000) på denne linjen."),
@@ -229,6 +233,27 @@ def test_a_word_with_markup_is_an_error(tmp_path) -> None:
         ("includes/words.en.yml", 2, "HB011"),
         ("includes/words.en.yml", 4, "HB011"),
     ]
-    assert found[0].message.nb == "`related` har HTML eller en &-kode (`<`)."
-    assert found[1].message.en == "`header` under `theme:` contains HTML or an &-code (`&#101;`)."
+    assert found[0].message.nb == "`related` har HTML-koden `<img src=x onerror=alert(1)>`."
+    assert found[1].message.en == (
+        "`header` under `theme:` has the &-code `&#101;`, which stands for the character `e`."
+    )
+    assert found[1].hint.en == "Write the character itself: `e`."
     assert "ren tekst" in found[0].hint.nb
+
+
+def test_the_default_language_file_must_not_have_nav_titles(tmp_path) -> None:
+    found = _words(tmp_path, nb=NB + "nav:\n  Ordliste: Ordliste\n")
+    nav = [f for f in found if f.path == "includes/words.nb.yml"]
+    assert nav and nav[0].message.nb.startswith(
+        "De norske menytitlene står i navigasjonen i mkdocs.yml, så denne filen skal ikke ha en "
+        "`nav:`-gruppe."
+    )
+    assert nav[0].message.en.startswith(
+        "The Norwegian nav titles are the nav in mkdocs.yml, so this file must not have a "
+        "`nav:` group."
+    )
+
+
+def test_a_word_written_twice_in_english(tmp_path) -> None:
+    found = _words(tmp_path, en=EN + "related: Again\n")
+    assert [f.message.en for f in found] == ["`related` appears twice: here and on line 2."]

@@ -54,7 +54,7 @@ def test_true_lines_pass() -> None:
         ("  elbil: elbiler", "står ikke på noen side"),  # the rewrite would find nothing
         ("  Kollektivtransport: kollektivtrafikk", "ikke skrevet slik søket leser det"),
         ("  kollektivtransport:", "har ikke noe ord etter kolonet"),
-        ("  kollektiv <b>transport</b>: kollektivtrafikk", "har HTML eller en &-kode"),
+        ("  kollektiv <b>transport</b>: kollektivtrafikk", "har HTML-koden `<b>`"),
     ],
 )
 def test_untrue_lines_are_found_on_their_line(line, why) -> None:

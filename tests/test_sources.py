@@ -88,7 +88,7 @@ def test_an_unknown_source_id_suggests_the_close_one(tmp_path) -> None:
             "Kilden `presentasjon-2021` står to ganger i `sources`.",
         ),
         ("[[presentasjon-2021]]", "`sources` må være en liste med id-er, ikke"),
-        ("[presentasjon-2021, no]", "YAML leser `no` i `sources` som sannhetsverdien false"),
+        ("[presentasjon-2021, no]", "YAML leser `no` i `sources` som ja/nei-verdien false"),
         ("", "`sources` er tom."),
     ],
 )
@@ -139,9 +139,9 @@ def test_a_translation_takes_its_sources_from_the_default_page(tmp_path) -> None
     mal.write_text(replaced(mal.read_text(), "kind: goal\n", "kind: goal\nsources: []\n"))
     found = findings_of(config, "sources")
     assert where(found) == [("docs/en/mal.md", 4, "HB014")]
-    assert found[0].message.nb == "En oversettelse har ikke sin egen `sources`."
-    assert found[0].hint.nb == "Slett linjen. Siden henter `sources` fra siden på `nb`."
-    assert "takes `sources` from its `nb` page" in found[0].hint.en
+    assert found[0].message.nb == "En oversettelse skal ikke ha `sources`."
+    assert found[0].hint.nb == "Slett linjen. Siden henter den fra den norske siden."
+    assert found[0].hint.en == "Delete the line: the page takes it from the Norwegian page."
 
 
 def test_pages_naming_sources_need_the_file(tmp_path) -> None:
@@ -166,6 +166,7 @@ def test_pages_naming_sources_need_the_file(tmp_path) -> None:
         (("date: 2021-06-24", "date: 2021-02-30"), 17, "2021-06-24"),
         (("    en: The presentation\n", ""), 3, "mangler tekst på `en`"),
         (("    nb: Presentasjonen\n", "    nb: <b>Presentasjonen</b>\n"), 3, "ren tekst"),
+        (("    nb: Presentasjonen\n", "    nb: <b>Presentasjonen</b>\n"), 3, "HTML-koden `<b>`"),
         (("    nb: Presentasjonen\n", "    nb:\n"), 3, "`title: nb` i kilden"),
         (("    nb: Presentasjonen\n", "    de: Presentasjonen\n"), 3, "Språkene er `nb` og `en`."),
         (("  short:\n    nb: presentasjonen\n    en: the presentation\n", ""), 1, "korte navnet"),

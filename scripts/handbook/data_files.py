@@ -16,7 +16,7 @@ import yaml
 from .messages import Text
 from .model import UnreadableError, decode_as_mkdocs, refuse_control_characters
 from .safe_yaml import FileLoader, RejectedYAMLError
-from .yaml_problems import explain
+from .yaml_problems import explain, rejected
 
 NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -74,7 +74,8 @@ def compose(root: Path, path: str, max_bytes: int) -> tuple[yaml.Node | None, li
     except UnreadableError as error:
         return None, [Problem(path, error.line, error.message, error.hint)]
     except RejectedYAMLError as error:
-        return None, [Problem(path, error.problem_mark.line + 1, error.text, error.hint)]
+        line, message, hint = rejected(error, text.split("\n"))
+        return None, [Problem(path, line + 1, message, hint)]
     except yaml.YAMLError as error:
         line, message, hint = explain(error, text)
         return None, [Problem(path, line + 1, message, hint)]

@@ -151,7 +151,7 @@ class Inventory:
                 1,
                 Text(
                     "Dette er en symbolsk lenke (symlink) til en fil eller mappe et annet sted. "
-                    "Bygget ville publisere det lenken peker på.",
+                    "Nettstedet ville publisert det lenken peker på.",
                     "This is a symbolic link (symlink) to a file or folder elsewhere. The build "
                     "would publish whatever it points to.",
                 ),
@@ -247,7 +247,7 @@ class Inventory:
                 1,
                 Text(
                     f"En side må slutte på .md, ikke på {written}. Sjekken leser bare .md-filer, "
-                    "så bygget ville publisere denne uten at den er sjekket.",
+                    "så nettstedet ville publisert denne uten at den er sjekket.",
                     f"A page must end in .md, not {written}. The check reads only .md files, "
                     "so the build would publish this one unchecked.",
                 ),
@@ -381,8 +381,8 @@ class Inventory:
             )
 
     def _judge_svg(self, path: str) -> Iterator[Problem]:
-        for line, message in check_svg(os.path.join(self.docs_dir, path)):
-            yield Problem(path, line, message, SVG_HINT)
+        for line, message, hint in check_svg(os.path.join(self.docs_dir, path)):
+            yield Problem(path, line, message, hint)
 
 
 SVG_HINT = Text(
@@ -390,6 +390,13 @@ SVG_HINT = Text(
     "nytt uten skript, lenker, stiler og innebygd innhold, eller bruk et PNG-bilde i stedet.",
     "An SVG image may hold shapes, text, gradients, masks and filters only. Save it again "
     "without scripts, links, styles or embedded content, or use a PNG image instead.",
+)
+
+# An SVG that is not XML at all was saved wrongly or cut short: the shapes the others are
+# told about are beside the point.
+NOT_XML_HINT = Text(
+    "Lagre bildet på nytt som SVG fra tegneprogrammet, eller bruk et PNG-bilde.",
+    "Save the image again as SVG from the drawing program, or use a PNG image.",
 )
 
 
@@ -479,8 +486,9 @@ class _Stop(Exception):
     """Parsing ends here: a declaration no image needs, reported at its line."""
 
 
-def check_svg(file_path: str) -> list[tuple[int, Text]]:
-    """The problems of one SVG file as (line, message); empty when it is a clean image.
+def check_svg(file_path: str) -> list[tuple[int, Text, Text]]:
+    """The problems of one SVG file as (line, message, hint); empty when it is a clean
+    image. A file that is not XML at all has its own hint: save it again.
 
     Parsed with expat, which neither fetches nor expands anything here: a DOCTYPE (where
     entities such as the "billion laughs" are declared) ends the parse at once, and so does
@@ -497,6 +505,7 @@ def check_svg(file_path: str) -> list[tuple[int, Text]]:
                     f"SVG-bildet kan ikke leses: {reason}.",
                     f"The SVG image cannot be read: {reason}.",
                 ),
+                SVG_HINT,
             )
         ]
     if data is None:
@@ -508,15 +517,17 @@ def check_svg(file_path: str) -> list[tuple[int, Text]]:
                     f"SVG-bildet er større enn {size} MB.",
                     f"The SVG image is bigger than {size} MB.",
                 ),
+                SVG_HINT,
             )
         ]
 
-    problems: dict[int, Text] = {}  # line -> first problem on it (findings are per line)
+    # line -> the first problem on it and its hint (findings are per line)
+    problems: dict[int, tuple[Text, Text]] = {}
     parser = expat.ParserCreate(namespace_separator=" ")
     rejected_depth = 0  # > 0 inside an element already reported: its content is not
 
     def report(message: Text) -> None:
-        problems.setdefault(parser.CurrentLineNumber, message)
+        problems.setdefault(parser.CurrentLineNumber, (message, SVG_HINT))
         if len(problems) >= PROBLEMS_PER_SVG:
             raise _Stop
 
@@ -575,8 +586,10 @@ def check_svg(file_path: str) -> list[tuple[int, Text]]:
     except _Stop:
         pass
     except expat.ExpatError as error:
-        problems.setdefault(error.lineno or 1, _not_xml(expat.ErrorString(error.code)))
-    return sorted(problems.items(), key=lambda problem: problem[0])
+        problems.setdefault(
+            error.lineno or 1, (_not_xml(expat.ErrorString(error.code)), NOT_XML_HINT)
+        )
+    return [(line, message, hint) for line, (message, hint) in sorted(problems.items())]
 
 
 # What expat says, in Norwegian, for the mistakes a drawing program or an editor makes.

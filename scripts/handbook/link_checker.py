@@ -395,7 +395,7 @@ def _not_reached(address: str) -> Result:
         address,
         "unchecked",
         Text(
-            "Sjekken ble ikke ferdig med denne lenken innen tidsgrensen.",
+            "Sjekken rakk ikke denne lenken innen tidsgrensen.",
             "The check did not get to this link within its time limit.",
         ),
     )

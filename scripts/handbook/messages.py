@@ -97,7 +97,8 @@ _FORM_INDEX = {"one": 1, "many": 2, "the": 3, "it": 4, "the many": 5}
 def kind(name: str, form: KindForm = "one") -> Text:
     """A page kind in words: `a` with its article ("an objective", "et særskilt mål"),
     `one` ("objective"), `many` ("objectives"), `the` ("the objective"), `the many` ("the
-    objectives") or `it` (the pronoun: "det", "den"). An unknown kind is named as written."""
+    objectives") or `it` (the pronoun: "det", "den"). An unknown kind is named as written,
+    in backticks: `mål`."""
     words = _KINDS.get(name)
     if words is None:
         return same(code(name))
@@ -123,6 +124,46 @@ def listing(items: Iterable[str], conjunction: Literal["and", "or"] = "and") -> 
         return same("".join(items))
     head = ", ".join(items[:-1])
     return Text(f"{head} {words[0]} {items[-1]}", f"{head} {words[1]} {items[-1]}")
+
+
+def first_of(
+    items: Iterable[str], conjunction: Literal["and", "or"] = "and", limit: int = 10
+) -> Text:
+    """Like `listing`, but only the first `limit` items, then how many more there are:
+    "a, b, c and 12 more" / "a, b, c og 12 til"."""
+    items = list(items)
+    if len(items) <= limit:
+        return listing(items, conjunction)
+    head = ", ".join(items[:limit])
+    rest = len(items) - limit
+    return Text(f"{head} og {rest} til", f"{head} and {rest} more")
+
+
+# A language's name in each language; a code without one is shown as it is written.
+_LANGUAGE_NAMES = {
+    "nb": Text("norsk", "Norwegian"),
+    "nn": Text("nynorsk", "Norwegian Nynorsk"),
+    "en": Text("engelsk", "English"),
+    "se": Text("nordsamisk", "Northern Sami"),
+    "sv": Text("svensk", "Swedish"),
+    "da": Text("dansk", "Danish"),
+    "de": Text("tysk", "German"),
+    "fr": Text("fransk", "French"),
+}
+
+
+def language_name(lang: str) -> Text:
+    """A language by name: "norsk" / "Norwegian"; `xx` for a code without a name."""
+    return _LANGUAGE_NAMES.get(lang, same(code(lang)))
+
+
+def language_adjective(lang: str) -> Text:
+    """A language's name before a definite noun: "den norske siden" / "the Norwegian page".
+    Every name above ends in -sk, whose definite form adds -e."""
+    name = _LANGUAGE_NAMES.get(lang)
+    if name is None:
+        return same(code(lang))
+    return Text(name.nb + "e", name.en)
 
 
 def code(text: object) -> str:

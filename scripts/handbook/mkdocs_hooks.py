@@ -454,7 +454,7 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
         path = graph_page.display_path if graph_page else page.file.src_uri
         if not any(f.path == path and f.code == "HB010" for f in _state.findings):
             made = Text(
-                "Det står i HTML-en bygget laget av siden.",
+                "Det står i HTML-koden som ble laget av siden.",
                 "It is in the HTML the build made of this page.",
             )
             for problem in removed:

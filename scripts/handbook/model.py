@@ -36,7 +36,7 @@ from .config import HandbookConfig
 from .inventory import Inventory, take_inventory
 from .messages import Text, code
 from .safe_yaml import FrontMatterLoader, RejectedYAMLError, rejection_of
-from .yaml_problems import BYTE_ORDER_MARK, byte_order_mark, explain
+from .yaml_problems import BYTE_ORDER_MARK, as_text, byte_order_mark, explain, rejected
 
 if TYPE_CHECKING:
     from .sources import Sources
@@ -129,6 +129,8 @@ class Page:
     meta: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
     key_texts: dict[str, str] = field(default_factory=dict)  # each key's line as written
+    front: str = ""  # the front matter as written, for messages that quote it
+    front_line: int = 0  # the file line of its first line
     body: str = ""
     body_line: int = 1  # file line number of the first body line
     error: tuple[int, Text] | None = None  # (line, message) when the page cannot be read
@@ -147,6 +149,18 @@ class Page:
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, or the first line when the key is absent."""
         return self.key_lines.get(key, 1)
+
+    def key_block(self, key: str) -> str:
+        """A key's line and the lines that belong to its value (a list written one `- item`
+        a line, or a value that goes on over several), as written; "" for a key absent."""
+        if key not in self.key_lines:
+            return ""
+        lines = self.front.split("\n")
+        start = self.key_lines[key] - self.front_line
+        end = start + 1
+        while end < len(lines) and (not lines[end] or lines[end][0] in " \t-#"):
+            end += 1
+        return "\n".join(lines[start:end]).rstrip("\n")
 
     @cached_property
     def markdown(self) -> str:
@@ -670,7 +684,7 @@ def refuse_control_characters(text: str) -> None:
                 f"Filen har et kontrolltegn (U+{ord(control.group()):04X}) på denne linjen. "
                 "Det hører ikke hjemme i tekst.",
                 f"The file has a control character (U+{ord(control.group()):04X}) on this "
-                "line, which no text has.",
+                "line. Such characters do not belong in text.",
             ),
             Text(
                 "Slett det. Har filen et slikt tegn etter hver bokstav, er den lagret som "
@@ -708,10 +722,10 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
             Text("Filnavnet er ikke UTF-8-tekst.", "The file name is not UTF-8 text."),
         )
         page.error_hint = Text(
-            "Gi filen et nytt navn med små bokstaver, tall og bindestrek. Adressen til siden "
-            "lages av navnet.",
-            "Rename the file with lowercase letters, digits and hyphens. The page's address "
-            "is made from its name.",
+            "Gi filen et nytt navn med bare små bokstaver fra a til z (ikke æ, ø, å), tall og "
+            "bindestrek mellom ordene. Adressen til siden lages av navnet.",
+            "Rename the file with only the lower-case letters a to z (not æ, ø, å), digits, "
+            "and hyphens between words. The page's address is made from its name.",
         )
         return page
     try:
@@ -722,6 +736,7 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
     split = split_front_matter(text)
     front, front_line = split.front, split.front_line
     page.body, page.body_line = split.body, split.body_line
+    page.front, page.front_line = front or "", front_line
     if front is None:
         page.error, page.error_hint = _missing_front_matter(text)
         return page
@@ -731,31 +746,32 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
             page.key_lines[match.group(1)] = front_line + offset
             page.key_texts[match.group(1)] = line
     if not split.closed:
-        page.error = _unread_block(front, front_line)
+        page.error, page.error_hint = _unread_block(front, front_line)
         return page
     encoded = front.encode("utf-8")
     if len(encoded) > MAX_FRONT_MATTER_BYTES:
         page.error = (
             front_line + encoded[:MAX_FRONT_MATTER_BYTES].count(b"\n"),
             Text(
-                f"Front matter er større enn {MAX_FRONT_MATTER_BYTES // 1024} KB fra denne linjen.",
-                f"The front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB from "
-                "this line on.",
+                f"Front matter er større enn {MAX_FRONT_MATTER_BYTES // 1024} KB. Grensen nås "
+                "på denne linjen.",
+                f"The front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB. The "
+                "limit is reached on this line.",
             ),
         )
         page.error_hint = Text(
-            "Front matter har bare sidens id, kind, description og relasjoner.",
-            "Front matter holds only the page's id, kind, description and relations.",
+            "Front matter skal bare ha korte felt. Flytt lang tekst ned i selve siden.",
+            "Front matter holds short fields only. Move long text down into the page itself.",
         )
         return page
     try:
         data, repeated = _load_front_matter(front)
     except RejectedYAMLError as error:
-        page.error = (front_line + error.problem_mark.line, error.text)
-        page.error_hint = error.hint
+        line, message, hint = rejected(error, front.split("\n"))
+        page.error, page.error_hint = (front_line + line, message), hint
         return page
     except yaml.YAMLError as error:
-        line, message, hint = explain(error, front)
+        line, message, hint = explain(error, front, FRONT_MATTER_KEYS)
         page.error, page.error_hint = (front_line + line, message), hint
         return page
     except ValueError:  # a value YAML recognises but cannot build, e.g. 2022-13-45
@@ -789,7 +805,7 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
         )
         return page
     if repeated:
-        key, line, first = repeated
+        key, line, first, hint = repeated
         page.error = (
             front_line + line,
             Text(
@@ -799,18 +815,30 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
                 "YAML keeps only the last, and the first is lost without a word.",
             ),
         )
-        page.error_hint = Text(
-            "Slå dem sammen til én linje, for eksempel `goals: [mal-a, mal-b]`.",
-            "Merge them into one line, for example `goals: [mal-a, mal-b]`.",
-        )
+        page.error_hint = hint
         return page
     page.meta = data
+    for key in data:
+        if key not in page.key_lines and isinstance(key, str):
+            _locate_key(page, key)
     return page
 
 
-def _load_front_matter(front: str) -> tuple[Any, tuple[str, int, int] | None]:
+def _locate_key(page: Page, key: str) -> None:
+    """The line of a key `_TOP_LEVEL_KEY` does not read, such as one with a space in it
+    (`description Dette er: en side`, a colon forgotten): its first line that starts with
+    the key and a colon."""
+    for offset, line in enumerate(page.front.split("\n")):
+        if line.startswith(key) and line[len(key) :].lstrip(" \t").startswith(":"):
+            page.key_lines[key] = page.front_line + offset
+            page.key_texts[key] = line
+            return
+
+
+def _load_front_matter(front: str) -> tuple[Any, tuple[str, int, int, Text] | None]:
     """The front matter's value, and the first key written twice in its top-level mapping
-    with its 0-based line and that of its first use (YAML keeps the last without a word)."""
+    with its 0-based line, that of its first use and how to fix it (YAML keeps the last
+    without a word)."""
     loader = FrontMatterLoader(front)
     try:
         node = loader.get_single_node()
@@ -818,15 +846,45 @@ def _load_front_matter(front: str) -> tuple[Any, tuple[str, int, int] | None]:
     finally:
         loader.dispose()
     if isinstance(node, yaml.MappingNode):
-        seen: dict[object, int] = {}
-        for key_node, _ in node.value:
+        seen: dict[object, tuple[int, yaml.Node]] = {}
+        for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
             line = key_node.start_mark.line
             if key_node.value in seen:
-                return data, (key_node.value, line, seen[key_node.value])
-            seen[key_node.value] = line
+                first, first_value = seen[key_node.value]
+                hint = _merged(key_node.value, first_value, value_node)
+                return data, (key_node.value, line, first, hint)
+            seen[key_node.value] = (line, value_node)
     return data, None
+
+
+def _merged(key: str, first: yaml.Node, last: yaml.Node) -> Text:
+    """How to fix a key written twice: one list with the items of both, when either is a
+    list of words (`sources: [a, b]`); otherwise keep one line."""
+
+    def items(node: yaml.Node) -> list[str] | None:
+        if isinstance(node, yaml.ScalarNode):
+            return [node.value] if node.value else []
+        if isinstance(node, yaml.SequenceNode) and all(
+            isinstance(item, yaml.ScalarNode) for item in node.value
+        ):
+            return [item.value for item in node.value]
+        return None
+
+    both = (items(first), items(last))
+    is_list = isinstance(first, yaml.SequenceNode) or isinstance(last, yaml.SequenceNode)
+    if is_list and both[0] is not None and both[1] is not None:
+        merged = list(dict.fromkeys(both[0] + both[1]))
+        example = code(f"{key}: [{', '.join(as_text(item) for item in merged)}]")
+        return Text(
+            f"Slå dem sammen til én linje: {example}.",
+            f"Merge them into one line: {example}.",
+        )
+    return Text(
+        "Behold én av linjene, og slett den du ikke vil ha.",
+        "Keep one of the lines, and delete the one you do not want.",
+    )
 
 
 def _missing_front_matter(text: str) -> tuple[tuple[int, Text], Text]:
@@ -848,8 +906,8 @@ def _missing_front_matter(text: str) -> tuple[tuple[int, Text], Text]:
     )
 
 
-def _unread_block(front: str, front_line: int) -> tuple[int, Text]:
-    """The finding for a '---' block MkDocs does not read as front matter."""
+def _unread_block(front: str, front_line: int) -> tuple[tuple[int, Text], Text | None]:
+    """The finding for a '---' block MkDocs does not read as front matter, and its fix."""
     closing = _CLOSING_LINE.search(front)
     if closing is None:
         return (
@@ -858,6 +916,9 @@ def _unread_block(front: str, front_line: int) -> tuple[int, Text]:
                 "Front matter blir ikke avsluttet med en `---`-linje.",
                 "The front matter is not closed with a `---` line.",
             ),
+        ), Text(
+            "Skriv en linje med bare `---` etter det siste feltet, før teksten på siden.",
+            "Write a line with only `---` after the last field, before the page's text.",
         )
     return (
         front_line + front.count("\n", 0, closing.start()),
@@ -868,7 +929,7 @@ def _unread_block(front: str, front_line: int) -> tuple[int, Text]:
             "needs at least one line between the `---` lines and a line break after the "
             "closing one.",
         ),
-    )
+    ), None
 
 
 def _failing_value_line(front: str) -> int:

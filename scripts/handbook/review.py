@@ -146,7 +146,7 @@ def review_of(page: Page) -> Review:
                 "The page does not say when its facts are due for a new check.",
             ),
             Text(
-                "Legg til `review_in: 6 months` på linjen under, eller `review_in: 12 months` "
+                "Legg til `review_in: 6 måneder` på linjen under, eller `review_in: 12 måneder` "
                 "for fakta som sjelden endres.",
                 "Add `review_in: 6 months` on the line below, or `review_in: 12 months` for "
                 "facts that rarely change.",
@@ -164,9 +164,9 @@ def review_of(page: Page) -> Review:
                 f"`review_in` must be a number and a unit, not {written}.",
             ),
             Text(
-                "Skriv for eksempel `review_in: 6 months` eller `review_in: 12 måneder`. "
+                "Skriv for eksempel `review_in: 6 måneder` eller `review_in: 12 måneder`. "
                 f"Det kan være høyst {years} år.",
-                "Write for example `review_in: 6 months` or `review_in: 12 måneder`. It can "
+                "Write for example `review_in: 6 months` or `review_in: 12 months`. It can "
                 f"be {years} years at most.",
             ),
         ) from None

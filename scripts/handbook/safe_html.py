@@ -368,8 +368,8 @@ def _address_problem(tag: str, name: str, value: str) -> Problem:
                     f"The link to {parts.netloc} uses http://.",
                 ),
                 Text(
-                    "Skriv https:// i stedet. Nettstedet lenker bare sikkert.",
-                    "Write https:// instead: the site links securely.",
+                    "Skriv https:// i stedet. Nettstedet lenker bare til sikre adresser (https).",
+                    "Write https:// instead. The site links only to secure addresses (https).",
                 ),
             )
         if not scheme and normal.startswith("//"):
@@ -411,9 +411,9 @@ def _address_problem(tag: str, name: str, value: str) -> Problem:
             f"The attribute {name}= on <{tag}> loads from another site ({place.en}).",
         ),
         Text(
-            "Lagre filen under `docs/`, og vis til den der. Nettstedet henter ikke noe fra andre "
-            "nettsteder.",
-            "Save the file under `docs/` and refer to it there: the site loads nothing from "
-            "other sites.",
+            "Last ned filen, legg den i `docs/assets/`, og vis den derfra: "
+            "`![tekst](../assets/bilde.png)`. Nettstedet henter ikke noe fra andre nettsteder.",
+            "Download the file, put it in `docs/assets/`, and show it from there: "
+            "`![text](../assets/picture.png)`. The site loads nothing from other sites.",
         ),
     )

@@ -79,13 +79,16 @@ class RejectedYAMLError(yaml.MarkedYAMLError):
     """Valid YAML the handbook does not read: an alias, an anchor, a merge key or too deep.
 
     `text` is the message for the author and `hint` what to write instead, in both
-    languages; `problem_mark` is where it is.
+    languages; `problem_mark` is where it is. `starts_with` is `*` or `&` for an alias or an
+    anchor: mostly a value that starts with Markdown's *emphasis*, which a caller that has
+    the line can show in quotes (yaml_problems.rejected).
     """
 
-    def __init__(self, text: Text, hint: Text, mark: Any) -> None:
+    def __init__(self, text: Text, hint: Text, mark: Any, starts_with: str | None = None) -> None:
         super().__init__(problem=text.en, problem_mark=mark)
         self.text = text
         self.hint = hint
+        self.starts_with = starts_with
 
 
 class BoundedComposer:
@@ -181,28 +184,29 @@ class BoundedComposer:
     def _starts_with(event: Any, written: str, name: str) -> RejectedYAMLError:
         """An alias (`*name`) or anchor (`&name`): mostly a value that starts with * or &,
         such as Markdown's *emphasis*, which YAML reads as one."""
-        meaning = {
+        read_as = {
             "alias": Text(
-                "et alias: en henvisning til en annen verdi",
-                "an alias: a reference to another value",
+                "som en henvisning til en annen verdi, ikke som tekst",
+                "as a reference to another value, not as text",
             ),
             "anchor": Text(
-                "et anker: et navn andre linjer kan vise til",
-                "an anchor: a name other lines can refer to",
+                "som et navn på verdien, ikke som tekst",
+                "as a name for the value, not as text",
             ),
         }[name]
         return RejectedYAMLError(
             Text(
-                f"Verdien begynner med {code(written[0])}, og YAML leser {code(written)} som "
-                f"{meaning.nb}. Det leser ikke håndboka.",
-                f"The value starts with {code(written[0])}, and YAML reads {code(written)} as "
-                f"{meaning.en}. The handbook does not read it.",
+                f"Verdien begynner med {code(written[0])}, og da leser YAML {code(written)} "
+                f"{read_as.nb}.",
+                f"The value starts with {code(written[0])}, so YAML reads {code(written)} "
+                f"{read_as.en}.",
             ),
             Text(
-                'Sett hele verdien i anførselstegn, for eksempel `"*Viktig*"`.',
-                'Put the whole value in quotes, for example `"*Important*"`.',
+                'Sett hele verdien i anførselstegn, for eksempel `"*Viktig* tekst"`.',
+                'Put the whole value in quotes, for example `"*Important* text"`.',
             ),
             event.start_mark,
+            written[0],
         )
 
 

@@ -28,7 +28,7 @@ import yaml
 
 from .data_files import NULL_TAG, MissingFileError, Problem, compose
 from .messages import Text, code, listing
-from .plain_text import markup_in
+from .plain_text import markup_problem
 
 SYNONYMS_FILE = "includes/search-synonyms.{lang}.yml"
 GROUPS = ("synonyms", "misspellings")
@@ -166,12 +166,11 @@ def _entries(path: str, group: str, node: yaml.MappingNode, problems: list[Probl
             )
             problems.append(Problem(path, line, message, hint))
             continue
-        if markup_in(typed) is not None or markup_in(means) is not None:
-            message = Text(
-                f"Linjen for {code(typed)} har HTML eller en &-kode.",
-                f"The line for {code(typed)} contains HTML or an &-code.",
-            )
-            hint = Text(
+        subject = Text(f"Linjen for {code(typed)}", f"The line for {code(typed)}")
+        markup = markup_problem(subject, typed) or markup_problem(subject, means)
+        if markup is not None:
+            message, instead = markup
+            hint = instead or Text(
                 "Skriv vanlige ord, uten HTML og &-koder.",
                 "Write plain words, without HTML or &-codes.",
             )
@@ -247,7 +246,7 @@ def problems_against_pages(
             first = seen[entry.typed]
             message = Text(
                 f"{typed_word} står to ganger i filen, også på linje {first}.",
-                f"{typed_word} is here twice, also on line {first}.",
+                f"{typed_word} appears twice: here and on line {first}.",
             )
             hint = Text("Behold én linje for ordet.", "Keep one line for it.")
             problems.append(Problem(path, entry.line, message, hint))

@@ -25,7 +25,7 @@ import yaml
 from .data_files import MissingFileError, Problem, compose, line_of, text_of
 from .messages import Text, code, listing, same
 from .model import Page
-from .plain_text import markup_in
+from .plain_text import markup_problem
 
 SOURCES_FILE = "includes/sources.yml"
 # The real file is 7 KB for eleven sources; 256 KB holds a thousand.
@@ -41,8 +41,8 @@ FIELDS: dict[str, Text] = {
         "`title` is its full name, per language: `title: {nb: ..., en: ...}`.",
     ),
     "short": Text(
-        "`short` er det korte navnet i linjen under hver side, på hvert språk.",
-        "`short` is the short name in the line under each page, per language.",
+        "`short` er det korte navnet i «Kilder»-linjen nederst på hver side, på hvert språk.",
+        "`short` is the short name in the 'Sources' line at the bottom of each page, per language.",
     ),
     "publisher": Text(
         "`publisher` er hvem som ga den ut: én tekst, eller én per språk. Utelat feltet når "
@@ -173,10 +173,10 @@ def _entry(
                     "The line has no source id before the colon.",
                 ),
                 Text(
-                    "En id har bare små bokstaver, sifre og bindestreker, for eksempel "
-                    "`forordning-2021-1058:`.",
-                    "An id has lowercase letters, digits and hyphens only, for example "
-                    "`forordning-2021-1058:`.",
+                    "En id har bare små bokstaver fra a til z (ikke æ, ø, å), tall og "
+                    "bindestrek mellom ordene, for eksempel `forordning-2021-1058:`.",
+                    "An id has only the lower-case letters a to z (not æ, ø, å), digits, and "
+                    "hyphens between words, for example `forordning-2021-1058:`.",
                 ),
             )
         )
@@ -189,7 +189,7 @@ def _entry(
                 _source(source_id)
                 + Text(
                     f"står to ganger i filen, også på linje {first}.",
-                    f"is here twice, also on line {first}.",
+                    f"appears twice: here and on line {first}.",
                 ),
                 Text(
                     "Behold én av dem, og slett den andre.",
@@ -307,16 +307,14 @@ def _plain(
             _problem(node, shown + Text("har ingen tekst.", "has no text."), FIELDS[name])
         )
         return None
-    if (markup := markup_in(text)) is not None:
+    if (markup := markup_problem(shown, text)) is not None:
+        message, instead = markup
         problems.append(
             _problem(
                 node,
-                shown
-                + Text(
-                    f"har HTML eller en &-kode ({code(markup)}).",
-                    f"contains HTML or an &-code ({code(markup)}).",
-                ),
-                Text(
+                message,
+                instead
+                or Text(
                     "Skriv det som ren tekst. Nettstedet viser det som det er.",
                     "Write it as plain text. The site prints it as it is.",
                 ),

@@ -22,8 +22,8 @@ import yaml
 
 from .config import HandbookConfig, load_config
 from .data_files import NULL_TAG, MissingFileError, Problem, compose
-from .messages import DEFAULT_LANGUAGE, Text, code, same
-from .plain_text import markup_in
+from .messages import DEFAULT_LANGUAGE, Text, code, language_adjective, same
+from .plain_text import markup_problem
 
 WORDS_FILE = "includes/words.{lang}.yml"
 NAV = "nav"  # the group that translates the nav's titles into another language
@@ -139,13 +139,15 @@ def _parse(root: Path, lang: str, default: str, problems: list[Problem]) -> _Fil
         node, found = compose(root, path, MAX_FILE_BYTES)
     except MissingFileError:
         source = WORDS_FILE.format(lang=default)
+        site = language_adjective(lang)
         problems.append(
             Problem(
                 path,
                 1,
                 Text(
-                    f"Filen mangler, så nettstedet på {code(lang)} har ingen grensesnittord.",
-                    f"The file is missing, so the {code(lang)} site has no interface words.",
+                    f"Filen mangler, så den {site.nb} utgaven av nettstedet har ingen "
+                    "grensesnittord.",
+                    f"The file is missing, so the {site.en} site has no interface words.",
                 ),
                 Text(
                     f"Kopier {source} til {path}, og oversett hvert ord.",
@@ -210,7 +212,7 @@ def _collect(node: yaml.MappingNode, group: Key, parsed: _File, problems: list[P
                     line,
                     Text(
                         f"{name.nb} står to ganger i filen, også på linje {first}.",
-                        f"{name.en} is here twice, also on line {first}.",
+                        f"{name.en} appears twice: here and on line {first}.",
                     ),
                     Text("Slett den ene linjen.", "Remove one of the lines."),
                 )
@@ -252,16 +254,15 @@ def _collect(node: yaml.MappingNode, group: Key, parsed: _File, problems: list[P
                     Text("Skriv ordet etter kolonet.", "Write the word after the colon."),
                 )
             )
-        elif (markup := markup_in(value_node.value)) is not None:
+        elif (markup := markup_problem(name, value_node.value)) is not None:
+            message, instead = markup
             problems.append(
                 Problem(
                     parsed.path,
                     line,
-                    Text(
-                        f"{name.nb} har HTML eller en &-kode ({code(markup)}).",
-                        f"{name.en} contains HTML or an &-code ({code(markup)}).",
-                    ),
-                    Text(
+                    message,
+                    instead
+                    or Text(
                         "Skriv ordet som ren tekst, uten HTML og &-koder. Nettstedet viser det "
                         "som det er.",
                         "Write the word as plain text, without HTML or &-codes. The site "
@@ -282,16 +283,16 @@ def _compare(config: HandbookConfig, files: dict[str, _File], problems: list[Pro
     group = code(f"{NAV}:")
     for key, line in default.lines.items():
         if key == (NAV,):
-            lang = code(config.default_language)
+            lang = language_adjective(config.default_language)
             problems.append(
                 Problem(
                     default.path,
                     line,
                     Text(
-                        f"Menytitlene på {lang} er navigasjonen i {config_name}, så denne filen "
-                        f"skal ikke ha en {group}-gruppe.",
-                        f"The {lang} nav titles are the nav in {config_name}, so this file has "
-                        f"no {group} group.",
+                        f"De {lang.nb} menytitlene står i navigasjonen i {config_name}, så "
+                        f"denne filen skal ikke ha en {group}-gruppe.",
+                        f"The {lang.en} nav titles are the nav in {config_name}, so this file "
+                        f"must not have a {group} group.",
                     ),
                     Text(f"Slett gruppen {group}.", f"Remove the {group} group."),
                 )

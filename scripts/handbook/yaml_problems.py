@@ -20,11 +20,12 @@ expected.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import yaml
 
 from .messages import Text, code, same, yaml_value
-from .safe_yaml import MAX_DEPTH, nested_too_deep
+from .safe_yaml import MAX_DEPTH, RejectedYAMLError, nested_too_deep
 
 BYTE_ORDER_MARK = "\ufeff"
 # PyYAML (YAML 1.1) reads these as true and false.
@@ -52,7 +53,7 @@ def byte_order_mark_line(text: str) -> int | None:
 def byte_order_mark() -> tuple[Text, Text]:
     return (
         Text(
-            "Linjen begynner med et usynlig tegn, et byte order mark (U+FEFF), som YAML ikke "
+            "Linjen begynner med et usynlig tegn (U+FEFF, kalt byte order mark), som YAML ikke "
             "kan lese.",
             "The line starts with an invisible character, a byte order mark (U+FEFF), which "
             "YAML cannot read.",
@@ -66,9 +67,17 @@ def byte_order_mark() -> tuple[Text, Text]:
     )
 
 
-def explain(error: yaml.YAMLError, text: str) -> tuple[int, Text, Text]:
-    """The 0-based line of `text` to fix, what is wrong there, and what to write instead."""
+def explain(
+    error: yaml.YAMLError, text: str, fields: Collection[str] = ()
+) -> tuple[int, Text, Text]:
+    """The 0-based line of `text` to fix, what is wrong there, and what to write instead.
+
+    `fields` are the keys the file may have: a line that starts with one and a space, with
+    no colon (`description Dette er ...`), is named as that field with its colon forgotten.
+    """
     lines = text.split("\n")
+    if isinstance(error, RejectedYAMLError):
+        return rejected(error, lines)
     bom = byte_order_mark_line(text)
     if bom is not None:
         return (bom, *byte_order_mark())
@@ -94,23 +103,55 @@ def explain(error: yaml.YAMLError, text: str) -> tuple[int, Text, Text]:
         opened = context_mark.line if context_mark is not None else line
         return opened, *_unclosed_bracket(lines[opened], "[" if "sequence" in context else "{")
     if "mapping values are not allowed" in problem:
+        before = _colon_forgotten_above(lines, line)
+        if before is not None:
+            return before, *_no_colon(lines[before], fields)
         return line, *_colon(at, column)
+    if "expected alphabetic or numeric character" in problem and context_mark is not None:
+        # `*Viktig* tekst`: YAML began to read an alias (or `&...`, an anchor) and met a
+        # character a name cannot have.
+        started = lines[context_mark.line]
+        return context_mark.line, *_reserved_start(
+            started, started[context_mark.column : context_mark.column + 1] or "*"
+        )
     if (
         "cannot start any token" in problem and found in _RESERVED_START
     ) or "undefined alias" in problem:
         return line, *_reserved_start(at, found or "*")
     if "expected ':'" in problem and context_mark is not None:
-        return context_mark.line, *_no_colon(lines[context_mark.line])
+        return context_mark.line, *_no_colon(lines[context_mark.line], fields)
     if "did not find expected key" in problem and _KEY.match(at) and '"' in at:
         return line, *_text_after_quote(at)
     return (
         line,
         Text(
-            "Front matter kan ikke leses fra denne linjen.",
+            "Front matter kan ikke leses fra og med denne linjen.",
             "The front matter cannot be read from this line on.",
         ),
         GENERAL_HINT,
     )
+
+
+def rejected(error: RejectedYAMLError, lines: list[str]) -> tuple[int, Text, Text]:
+    """Valid YAML the handbook refuses (safe_yaml), at its 0-based line. A value that
+    starts with `*` or `&` (Markdown's *emphasis*) is named as the reserved character it
+    starts with, with the author's line in quotes."""
+    line = error.problem_mark.line
+    if error.starts_with and line < len(lines):
+        return line, error.text, _in_quotes(lines[line])
+    return line, error.text, error.hint
+
+
+def _colon_forgotten_above(lines: list[str], line: int) -> int | None:
+    """The line above `line` when it is a field's name and text without a colon: YAML reads
+    the two lines as one key and stops at the colon of the second."""
+    above = line - 1
+    if above < 0 or not lines[line] or lines[line][0] in " \t":
+        return None
+    written = lines[above]
+    if not written.strip() or written[0] in " \t-#" or ":" in written:
+        return None
+    return above
 
 
 def _key_and_value(line: str) -> tuple[str, str, str]:
@@ -122,8 +163,32 @@ def _key_and_value(line: str) -> tuple[str, str, str]:
 
 
 def _quoted(value: str) -> str:
-    """A value in double quotes, as YAML reads it back unchanged."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A value in quotes, written for a person to copy: quotation marks inside become «»
+    (no backslashes), and a value with a backslash goes in single quotes, where YAML reads
+    it as written."""
+    if "\\" in value:
+        return "'" + value.replace("'", "''") + "'"
+    return '"' + _guillemets(value) + '"'
+
+
+def quoted_value(line: str) -> str:
+    """A `key: value` line with its whole value in quotes, for a person to copy."""
+    _, key, value = _key_and_value(line)
+    return f"{key}: {_quoted(value)}" if key else _quoted(value)
+
+
+def _guillemets(value: str) -> str:
+    """Each `"` in a text as « where it opens a quotation (at the start or after a space or
+    a bracket) and » where it closes one: `Planen "Oslo 2030"` -> `Planen «Oslo 2030»`."""
+    if '"' not in value:
+        return value
+    out = []
+    for index, character in enumerate(value):
+        if character == '"':
+            opens = index == 0 or value[index - 1] in " \t([{"
+            character = "«" if opens else "»"
+        out.append(character)
+    return "".join(out)
 
 
 def _example(line: str) -> Text:
@@ -138,7 +203,7 @@ def _tab(line: str) -> tuple[Text, Text]:
             "feltene.",
             "The line has a tab character. YAML accepts only spaces before and between the fields.",
         ),
-        Text("Bytt tabulatortegnet med mellomrom:", "Replace the tab with spaces:")
+        Text("Bytt ut tabulatortegnet med mellomrom:", "Replace the tab with spaces:")
         + same(code(fixed.strip() if not fixed.strip().startswith("-") else fixed.rstrip())),
     )
 
@@ -164,18 +229,40 @@ def _unclosed_quote(line: str, column: int) -> tuple[Text, Text]:
 
 def _unclosed_bracket(line: str, opening: str) -> tuple[Text, Text]:
     closing = "]" if opening == "[" else "}"
-    names = {"[": ("Hakeparentesen", "The bracket"), "{": ("Krøllparentesen", "The brace")}
+    other = "}" if closing == "]" else "]"
+    if closing not in line and other in line:
+        return _mixed_brackets(line, opening, other)
+    names = {"[": ("Hakeparentesen", "The square bracket"), "{": ("Krøllparentesen", "The brace")}
     fixed = line.rstrip().rstrip(",") + closing if closing not in line else line.rstrip()
     return (
         Text(
-            f"{names[opening][0]} {opening} på denne linjen blir ikke lukket.",
-            f"{names[opening][1]} {opening} on this line is not closed.",
+            f"{names[opening][0]} {code(opening)} på denne linjen blir ikke lukket.",
+            f"{names[opening][1]} {code(opening)} on this line is not closed.",
         ),
         Text(
-            f"Lukk den med {closing} på samme linje:",
-            f"Close it with {closing} on the same line:",
+            f"Lukk den med {code(closing)} på samme linje:",
+            f"Close it with {code(closing)} on the same line:",
         )
         + same(code(fixed.strip())),
+    )
+
+
+def _mixed_brackets(line: str, opening: str, closing: str) -> tuple[Text, Text]:
+    """`goals: {mal-a, mal-b]` or `goals: [mal-a, mal-b}`: a list is `[...]`, so the one
+    bracket of the two that is not square is the one to change."""
+    start = line.index(opening)
+    end = line.rindex(closing)
+    fixed = (line[:start] + "[" + line[start + 1 : end] + "]" + line[end + 1 :]).strip()
+    if opening == "{":
+        fix = Text("Skriv `[` først:", "Write `[` first:")
+    else:
+        fix = Text("Skriv `]` til slutt:", "Write `]` at the end:")
+    return (
+        Text(
+            f"Lista begynner med {code(opening)}, men slutter med {code(closing)}.",
+            f"The list starts with {code(opening)} but ends with {code(closing)}.",
+        ),
+        fix + same(code(fixed)),
     )
 
 
@@ -208,20 +295,66 @@ def _colon(line: str, column: int) -> tuple[Text, Text]:
 
 
 def _reserved_start(line: str, character: str) -> tuple[Text, Text]:
-    _, key, value = _key_and_value(line)
+    if character == "*":
+        read_as = Text(
+            "og da leser YAML den som en henvisning til en annen verdi, ikke som tekst.",
+            "so YAML reads it as a reference to another value, not as text.",
+        )
+    elif character == "&":
+        read_as = Text(
+            "og da leser YAML det første ordet som et navn på verdien, ikke som tekst.",
+            "so YAML reads its first word as a name for the value, not as text.",
+        )
+    else:
+        read_as = Text(
+            "et tegn YAML bruker til noe annet enn tekst.",
+            "a character YAML uses for something other than text.",
+        )
     return (
         Text(
-            f"Verdien begynner med {code(character)}, et tegn YAML bruker til noe annet enn tekst.",
-            f"The value starts with {code(character)}, a character YAML uses for something "
-            "other than text.",
-        ),
-        Text("Sett hele verdien i anførselstegn:", "Put the whole value in quotes:")
-        + same(code(f"{key}: {_quoted(value)}" if key else _quoted(value))),
+            f"Verdien begynner med {code(character)},",
+            f"The value starts with {code(character)},",
+        )
+        + read_as,
+        _in_quotes(line),
     )
 
 
-def _no_colon(line: str) -> tuple[Text, Text]:
-    name = line.strip() or "navn"
+def _in_quotes(line: str) -> Text:
+    """The advice to quote a line's whole value, with the line so written."""
+    _, key, value = _key_and_value(line)
+    if key:
+        written = f"{key}: {_quoted(value)}"
+    elif value.startswith("- "):  # an item of a list written one `- item` a line
+        written = f"- {_quoted(value[2:].strip())}"
+    else:
+        written = _quoted(value)
+    return Text("Sett hele verdien i anførselstegn:", "Put the whole value in quotes:") + same(
+        code(written)
+    )
+
+
+def missing_colon(name: str, rest: str) -> tuple[Text, Text]:
+    """A known field's name followed by its value (or by nothing) without the colon."""
+    message = Text(
+        f"Det mangler et kolon etter {code(name)}.", f"There is no colon after {code(name)}."
+    )
+    if not rest:
+        written = code(f"{name}: ...")
+        return message, Text(
+            f"Skriv et kolon og verdien etter navnet: {written}.",
+            f"Write a colon and the value after the name: {written}.",
+        )
+    written = code(f"{name}: {as_text(rest)}")
+    return message, Text(f"Skriv {written}.", f"Write {written}.")
+
+
+def _no_colon(line: str, fields: Collection[str] = ()) -> tuple[Text, Text]:
+    name, _, rest = line.strip().partition(" ")
+    rest = rest.strip()
+    if name in fields:
+        return missing_colon(name, rest)
+    example = f"{name or 'navn'}: {rest or '...'}"
     return (
         Text(
             "Linjen mangler kolon. Hvert felt i front matter skrives som `navn: verdi`.",
@@ -231,13 +364,14 @@ def _no_colon(line: str) -> tuple[Text, Text]:
             "Skriv et kolon og et mellomrom etter feltnavnet, for eksempel",
             "Write a colon and a space after the field's name, for example",
         )
-        + same(code(f"{name}: ...") + "."),
+        + same(code(example) + "."),
     )
 
 
 def _text_after_quote(line: str) -> tuple[Text, Text]:
     _, key, value = _key_and_value(line)
-    inner = value.replace('"', "")
+    if len(value) > 1 and value[0] == value[-1] == '"':
+        value = value[1:-1]  # the author's own quotes around the whole value
     return (
         Text(
             "Etter anførselstegnet som avslutter verdien, står det mer tekst.",
@@ -245,13 +379,13 @@ def _text_after_quote(line: str) -> tuple[Text, Text]:
         ),
         Text(
             "Sett anførselstegn rundt hele verdien, og bruk «» til sitater inne i den:",
-            "Put quotes around the whole value, and use single quotes for quotations inside it:",
+            "Put quotes around the whole value, and use «» for quotations inside it:",
         )
-        + same(code(f"{key}: {_quoted(inner)}")),
+        + same(code(f"{key}: {_quoted(value)}")),
     )
 
 
-def _as_text(token: str) -> str:
+def as_text(token: str) -> str:
     """A scalar as written, quoted when YAML would read it as something other than text."""
     token = token.strip()
     if not token or token[0] in "\"'":
@@ -270,59 +404,119 @@ def with_text_values(line: str) -> str:
     if not value:  # a list written below its key, one `- item` a line
         return f"{key}: [...]"
     if value.startswith("[") and value.endswith("]"):
-        items = ", ".join(_as_text(item) for item in value[1:-1].split(",") if item.strip())
+        items = ", ".join(as_text(item) for item in value[1:-1].split(",") if item.strip())
         return f"{key}: [{items}]"
-    return f"{key}: {_as_text(value)}"
+    return f"{key}: {as_text(value)}"
+
+
+def _block_item(line: str, item: object) -> str | None:
+    """In a list written one `- item` a line under its key, the first item as written that
+    YAML reads as `item` (a yes/no value, a number), or None."""
+    for written in line.split("\n")[1:]:
+        token = written.strip()
+        if not token.startswith("-"):
+            continue
+        token = token[1:].strip()
+        if as_text(token) == token:
+            continue  # text already
+        try:
+            read = yaml.safe_load(token)
+        except yaml.YAMLError:
+            continue
+        if read == item and type(read) is type(item):
+            return token
+    return None
+
+
+def _words_in(value: object) -> list[str]:
+    """The texts in a nested value, in order: what a flat list of them would hold."""
+    if isinstance(value, list):
+        return [word for item in value for word in _words_in(item)]
+    if isinstance(value, dict):
+        return [word for pair in value.items() for item in pair for word in _words_in(item)]
+    return [value] if isinstance(value, str) else []
 
 
 def value_problem(key: str, value: object, line: str, wanted: Text) -> tuple[Text, Text] | None:
     """Why a value YAML read is not the text (or list of texts) wanted, or None if it is.
 
-    `line` is the line as written, so the message can name the word the author typed:
-    `no`, not "False". `wanted` says what belongs there ("one id", "a list of ids").
+    `line` is the key's line as written (with the `- item` lines under it for a list
+    written that way: `Page.key_block`), so the message can name the word the author
+    typed: `no`, not "False". `wanted` says what belongs there ("one id", "a list of ids").
     """
+    first_line = line.split("\n", 1)[0]
     items = value if isinstance(value, list) else [value]
     for item in items:
-        if isinstance(item, bool):
-            typed = _BOOLEAN.search(line.partition(":")[2])
-            word = typed.group(1) if typed else yaml_value(item)
+        if isinstance(item, (bool, int, float)) or not isinstance(
+            item, (str, list, dict, type(None))
+        ):
+            in_block = _block_item(line, item) if "\n" in line else None
+            if in_block is not None:
+                word, example = in_block, f"- {as_text(in_block)}"
+            else:
+                typed = _BOOLEAN.search(first_line.partition(":")[2])
+                word = typed.group(1) if typed and isinstance(item, bool) else yaml_value(item)
+                example = with_text_values(first_line)
+            if isinstance(item, bool):
+                return (
+                    Text(
+                        f"YAML leser {code(word)} i {code(key)} som ja/nei-verdien "
+                        f"{yaml_value(item)}, ikke som teksten «{word}».",
+                        f"YAML reads {code(word)} in {code(key)} as the yes/no value "
+                        f"{yaml_value(item)}, not as the text '{word}'.",
+                    ),
+                    Text("Sett ordet i anførselstegn:", "Put the word in quotes:")
+                    + same(code(example)),
+                )
             return (
                 Text(
-                    f"YAML leser {code(word)} i {code(key)} som sannhetsverdien "
-                    f"{yaml_value(item)}, ikke som teksten «{word}».",
-                    f"YAML reads {code(word)} in {code(key)} as the truth value "
-                    f"{yaml_value(item)}, not as the text '{word}'.",
+                    f"YAML leser {code(word)} i {code(key)} som et tall eller en dato, ikke "
+                    "som tekst.",
+                    f"YAML reads {code(word)} in {code(key)} as a number or a date, not as text.",
                 ),
-                Text("Sett ordet i anførselstegn:", "Put the word in quotes:")
-                + same(code(with_text_values(line))),
+                Text("Sett det i anførselstegn:", "Put it in quotes:") + same(code(example)),
             )
-        if isinstance(item, (int, float)) or not isinstance(item, (str, list, dict, type(None))):
+        if item is None and isinstance(value, list):
+            flat = code(f"{key}: [{', '.join(_words_in(value))}]")
             return (
                 Text(
-                    f"YAML leser {code(yaml_value(item))} i {code(key)} som et tall eller en "
-                    "dato, ikke som tekst.",
-                    f"YAML reads {code(yaml_value(item))} in {code(key)} as a number or a "
-                    "date, not as text.",
+                    f"Lista i {code(key)} har en tom verdi.",
+                    f"The list in {code(key)} has an empty item.",
                 ),
-                Text("Sett det i anførselstegn:", "Put it in quotes:")
-                + same(code(with_text_values(line))),
+                Text(
+                    f"Slett den tomme verdien, for eksempel slik: {flat}.",
+                    f"Delete the empty item, for example: {flat}.",
+                ),
             )
         if item is None:
             return (
                 Text(f"{code(key)} er tom.", f"{code(key)} is empty."),
                 Text(f"Skriv {wanted.nb} etter kolonet.", f"Write {wanted.en} after the colon."),
             )
-        if isinstance(item, (dict, list)):
+        if isinstance(item, dict) and not isinstance(value, list):
+            written = first_line.partition(":")[2].strip()
             return (
                 Text(
-                    f"{code(key)} har et kolon eller en klamme inne i verdien, så YAML leser "
-                    "den som noe annet enn tekst.",
-                    f"{code(key)} has a colon or a bracket inside its value, so YAML reads it "
-                    "as something other than text.",
+                    f"{code(key)} har et kolon inne i verdien, så YAML leser den som et nytt "
+                    "felt, ikke som tekst.",
+                    f"{code(key)} has a colon inside its value, so YAML reads it as a new "
+                    "field, not as text.",
+                ),
+                Text("Sett hele verdien i anførselstegn:", "Put the whole value in quotes:")
+                + same(code(f"{key}: {_quoted(written)}")),
+            )
+        if isinstance(item, (dict, list)):
+            flat = code(f"{key}: [{', '.join(_words_in(value))}]")
+            return (
+                Text(
+                    f"{code(key)} har en liste eller et kolon inne i lista, så YAML leser den "
+                    "som noe annet enn tekst.",
+                    f"{code(key)} has a list or a colon inside the list, so YAML reads it as "
+                    "something other than text.",
                 ),
                 Text(
-                    f"Skriv {wanted.nb}, og sett tekst med kolon i anførselstegn.",
-                    f"Write {wanted.en}, and put text with a colon in quotes.",
+                    f"Skriv {wanted.nb}, uten hakeparenteser inni, for eksempel {flat}.",
+                    f"Write {wanted.en}, without brackets inside, for example {flat}.",
                 ),
             )
     return None

@@ -83,8 +83,8 @@ def _words(
                 f"The instrument {the_id} serves no goal.",
             ),
             Text(
-                f"Skriv i {code(key)} id-en til et hovedmål som finnes, for eksempel {example}.",
-                f"Write the id of an existing goal in {code(key)}, for example {example}.",
+                f"Skriv id-en til minst ett hovedmål i {code(key)}, for eksempel {example}.",
+                f"Write the id of at least one goal in {code(key)}, for example {example}.",
             ),
         )
     other = kind(other_kind, "a")

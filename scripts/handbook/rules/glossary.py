@@ -107,8 +107,12 @@ def _check_glossary(page: Page) -> Iterator[Finding]:
                 page,
                 entry.line,
                 Text(
-                    f"Oppslaget «{entry.heading}» er en forkortelse, men har ingen forklaring.",
-                    f"The entry '{entry.heading}' is an abbreviation but has no tooltip.",
+                    f"Oppslaget «{entry.heading}» er en forkortelse, men mangler linjen "
+                    f"{code(f'*[{term}]: …')}, som forklarer ordet når leseren holder "
+                    "musepekeren over det.",
+                    f"The entry '{entry.heading}' is an abbreviation but lacks the line "
+                    f"{code(f'*[{term}]: …')}, which explains the term when a reader holds the "
+                    "mouse pointer over it.",
                 ),
                 Text(
                     f"Skriv {code(f'*[{term}]: hva det står for')} under overskriften, så får "

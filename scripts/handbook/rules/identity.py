@@ -32,6 +32,11 @@ KIND_ID_PATTERNS: dict[str, tuple[re.Pattern[str], Text, str]] = {
         "so-3-2",
     ),
 }
+ID_FORM = Text(
+    "En id har bare små bokstaver fra a til z (ikke æ, ø, å), tall og bindestrek mellom ordene.",
+    "An id has only the lower-case letters a to z (not æ, ø, å), digits, and hyphens between "
+    "words.",
+)
 # Letters an id cannot have, as Norwegian writes them without: "Særskilt mål" -> saerskilt-mal.
 _FOLDED = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
 _NOT_ID = re.compile(r"[^a-z0-9]+")
@@ -61,17 +66,14 @@ def check(graph: Graph) -> Iterator[Finding]:
                     page,
                     Text("Siden mangler `id`.", "The page has no `id`."),
                     Text(
-                        "Legg til en id med små bokstaver, tall og bindestreker, for eksempel "
-                        "`id: mal-kunnskap`.",
-                        "Add an id of lowercase letters, digits and hyphens, for example "
-                        "`id: mal-kunnskap`.",
-                    ),
+                        "Legg til en id, for eksempel `id: mal-kunnskap`.",
+                        "Add an id, for example `id: mal-kunnskap`.",
+                    )
+                    + ID_FORM,
                 )
                 continue
             if not isinstance(raw, str):
-                wrong = value_problem(
-                    "id", raw, page.key_texts.get("id", ""), Text("én id", "one id")
-                )
+                wrong = value_problem("id", raw, page.key_block("id"), Text("én id", "one id"))
                 if wrong is not None:
                     yield _finding(page, *wrong)
                     continue
@@ -85,11 +87,10 @@ def check(graph: Graph) -> Iterator[Finding]:
                 yield _finding(
                     page,
                     Text(
-                        f"Id-en {code(written)} kan ikke brukes. En id har bare små bokstaver, "
-                        "tall og enkle bindestreker.",
-                        f"The id {code(written)} is not well-formed. An id has only lowercase "
-                        "letters, digits and single hyphens.",
-                    ),
+                        f"Id-en {code(written)} kan ikke brukes.",
+                        f"The id {code(written)} cannot be used.",
+                    )
+                    + ID_FORM,
                     Text(
                         f"Skriv for eksempel {code(f'id: {example}')}.",
                         f"Write, for example, {code(f'id: {example}')}.",
@@ -141,17 +142,17 @@ def _numbered_example(page: Page, raw: str, example: str) -> str:
 
 
 def _numbered_hint(kind_name: str, example: str) -> Text:
-    """Why the number matters: the objective/priority check (HB005) reads it."""
+    """What the number means for a reader: which priority an objective belongs under."""
     if kind_name == "objective":
         return Text(
-            "Tallene sier hvilken prioritering det særskilte målet hører under: `so-2-4` hører "
-            f"under `po-2`, og sjekken leser dem derfra. Skriv for eksempel `id: {example}`.",
-            "The numbers say which priority the objective belongs to: `so-2-4` belongs to "
-            f"`po-2`, and the check reads them from there. Write, for example, `id: {example}`.",
+            "Tallene viser hvilken prioritering det særskilte målet hører under: `so-2-4` "
+            f"hører under `po-2`. Skriv for eksempel `id: {example}`.",
+            "The numbers show which priority the objective belongs under: `so-2-4` belongs "
+            f"under `po-2`. Write, for example, `id: {example}`.",
         )
     return Text(
-        "Tallet er prioriteringens nummer, og sjekken leser det for å finne de særskilte "
-        f"målene under den. Skriv for eksempel `id: {example}`.",
-        "The number is the priority's, and the check reads it to find the objectives that "
-        f"belong to it. Write, for example, `id: {example}`.",
+        "Tallet er prioriteringens nummer, og de særskilte målene under den har det samme "
+        f"tallet først: `so-2-1` hører under `po-2`. Skriv for eksempel `id: {example}`.",
+        "The number is the priority's, and the objectives under it start with the same "
+        f"number: `so-2-1` belongs under `po-2`. Write, for example, `id: {example}`.",
     )

@@ -121,9 +121,10 @@ def excesses(page: Page) -> list[tuple[int, Text, Text]]:
                 "nesting",
                 page.line_at(start),
                 Text(
-                    f"Linjen er nøstet {columns} kolonner dypt. Grensen er {MAX_NESTING_COLUMNS}.",
-                    f"The line is nested {columns} columns deep. The limit is "
-                    f"{MAX_NESTING_COLUMNS}.",
+                    f"Linjen er rykket inn {columns} tegn (lister i lister, sitater og mellomrom "
+                    f"foran). Grensen er {MAX_NESTING_COLUMNS}.",
+                    f"The line is indented {columns} columns (lists within lists, quotes, "
+                    f"leading spaces). The limit is {MAX_NESTING_COLUMNS}.",
                 ),
                 Text(
                     "Bruk færre nivåer av lister, sitater og innrykk.",

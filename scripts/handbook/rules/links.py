@@ -167,15 +167,19 @@ def _page_hint(graph: Graph, page: Page, path: str, anchor: str) -> Text:
     if posixpath.splitext(stem)[1]:
         return Text(
             "Sjekk navnet og stien til filen. Bilder og andre filer ligger i samme mappe som "
-            "siden, eller i docs/assets/.",
+            "siden, eller i docs/assets/. Lenker du til en fil utenfor håndboka, bruk hele "
+            "adressen (https://…).",
             "Check the file's name and path. Images and other files live beside the page or "
-            "in docs/assets/.",
+            "in docs/assets/. To link to a file outside the handbook, use its full address "
+            "(https://…).",
         )
     return Text(
         "Lenk til `.md`-filen, relativt til denne siden, for eksempel `../ordliste.md`, ikke "
-        "til en mappe eller en adresse.",
+        "til en mappe eller en adresse. Lenker du til en fil utenfor håndboka, bruk hele "
+        "adressen (https://…).",
         "Link to the `.md` file, relative to this page, for example `../ordliste.md`, not to "
-        "a folder or an address.",
+        "a folder or an address. To link to a file outside the handbook, use its full "
+        "address (https://…).",
     )
 
 

@@ -19,9 +19,9 @@ from difflib import get_close_matches
 
 from ..config import NavEntry
 from ..findings import Finding
-from ..messages import Text, code
+from ..messages import Text, code, listing
 from ..model import Graph
-from ..plain_text import markup_in
+from ..plain_text import markup_problem
 
 CODE = "HB007"
 SLUG = "navigation"
@@ -39,7 +39,7 @@ def check(graph: Graph) -> Iterator[Finding]:
                 CODE,
                 Text(
                     "Siden står ikke i navigasjonen, så ingen leser finner den.",
-                    "The page is not in the navigation: an orphan no reader can find.",
+                    "The page is not in the navigation, so no reader will find it.",
                 ),
                 Text(
                     f"Legg den til under `nav:` i {config_name}, i seksjonen der den hører "
@@ -68,19 +68,19 @@ def check(graph: Graph) -> Iterator[Finding]:
             )
     yield from _under_priority(graph)
     for title in config.nav_titles:
-        markup = markup_in(title.title)
+        shown = code(title.title)
+        markup = markup_problem(
+            Text(f"Tittelen {shown} i navigasjonen", f"The navigation title {shown}"), title.title
+        )
         if markup is not None:
+            message, instead = markup
             yield Finding(
                 config_name,
                 title.line,
                 CODE,
-                Text(
-                    f"Tittelen {code(title.title)} i navigasjonen har HTML eller en &-kode "
-                    f"({code(markup)}).",
-                    f"The navigation title {code(title.title)} contains HTML or an &-code "
-                    f"({code(markup)}).",
-                ),
-                Text(
+                message,
+                instead
+                or Text(
                     "Skriv titlene i navigasjonen som ren tekst. Menyen viser dem som de er.",
                     "Write navigation titles as plain text. The menu shows them as they are.",
                 ),
@@ -127,34 +127,66 @@ def _under_priority(graph: Graph) -> Iterator[Finding]:
         innermost = [priority_id for length, priority_id in holding if length == depth]
         if innermost == [relation.target]:
             continue
-        title = " > ".join(priority.section)
+        message, hint = _outside(
+            entry.path,
+            relation.target,
+            priority,
+            in_section=relation.target in innermost,
+            sharing=[
+                other.path
+                for other in priority_entries.values()
+                if other.section == priority.section
+            ],
+        )
+        yield Finding(config.config_file.name, entry.line, CODE, message, hint, rule=SLUG)
+
+
+def _outside(
+    path: str, priority_id: str, priority: NavEntry, in_section: bool, sharing: list[str]
+) -> tuple[Text, Text]:
+    """Why a page that belongs to a priority is not where a reader of it looks: outside the
+    priority's section, or in a section that holds other priorities too."""
+    title = " > ".join(priority.section)
+    page, target, holder = code(path), code(priority_id), code(priority.path)
+    belongs = Text(
+        f"{page} hører til prioriteringen {target}, men",
+        f"{page} belongs to the priority {target}, but",
+    )
+    if in_section:
         section = (
             Text(f"seksjonen «{title}»", f"the section '{title}'")
             if title
-            else Text("øverste nivå", "the top level")
+            else Text("øverste nivå i navigasjonen", "the top level of the navigation")
         )
-        path, target, holder = code(entry.path), code(relation.target), code(priority.path)
-        message = Text(
-            f"Navigasjonen har {path} utenfor seksjonen til prioriteringen {target} "
-            f"({section.nb}, med {holder}).",
-            f"The navigation puts {path} outside the section of its priority {target} "
-            f"({section.en}, with {holder}).",
-        )
-        if len(innermost) > 1:
-            message += Text(
-                "Den delen av navigasjonen har også andre prioriteringer.",
-                "That part of the navigation holds more priorities.",
-            )
-        yield Finding(
-            config.config_file.name,
-            entry.line,
-            CODE,
-            message,
-            Text(
-                f"Flytt linjen inn i seksjonen som har {holder}, og gi hver prioritering sin "
-                "egen seksjon.",
-                f"Move the line into the section that holds {holder}, and give each priority "
-                "a section of its own.",
+        others = listing([code(other) for other in sharing])
+        return (
+            belongs
+            + Text(
+                f"{section.nb} har flere prioriteringer ({others.nb}), så leseren ser ikke "
+                "hvilken siden hører til.",
+                f"{section.en} holds more than one priority ({others.en}), so a reader cannot "
+                "tell which one the page belongs to.",
             ),
-            rule=SLUG,
+            Text(
+                f"Gi hver prioritering sin egen seksjon, og flytt linjen til den med {holder}.",
+                f"Give each priority a section of its own, and move the line to the one with "
+                f"{holder}.",
+            ),
         )
+    where = (
+        Text(f"står ikke i seksjonen «{title}»", f"is not in the section '{title}'")
+        if title
+        else Text(
+            "står ikke på øverste nivå i navigasjonen", "is not at the top level of the navigation"
+        )
+    )
+    hint = Text("Flytt linjen dit.", "Move the line there.")
+    if len(sharing) > 1:
+        hint += Text(
+            "Gi også hver prioritering sin egen seksjon.",
+            "Give each priority a section of its own, too.",
+        )
+    return (
+        belongs + Text(f"{where.nb}, der {holder} står.", f"{where.en}, where {holder} is."),
+        hint,
+    )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..messages import Text
+from ..messages import Text, code
 from ..model import Graph
 from ..review import ReviewError, review_of, today
 
@@ -28,6 +28,7 @@ def check(graph: Graph) -> Iterator[Finding]:
     if not graph.sources.present:
         return
     now = today()
+    checked = code(f"last_reviewed: {now.isoformat()}")
     default = graph.config.default_language
     for page in graph.pages:
         if page.error is not None or page.lang != default:
@@ -69,10 +70,12 @@ def check(graph: Graph) -> Iterator[Finding]:
                     f"The facts were due for a new check on {review.due.isoformat()}.",
                 ),
                 Text(
-                    "Sjekk siden mot kildene, og sett så `last_reviewed` til den dagen. "
-                    "`python -m handbook review` viser alle sider som skal sjekkes.",
-                    "Check the page against its sources, then set `last_reviewed` to that day. "
-                    "`python -m handbook review` lists every page that is due.",
+                    "Sjekk siden mot kildene, og sett så `last_reviewed` til datoen du sjekket, "
+                    f"for eksempel {checked}. `python -m handbook review` viser alle sider som "
+                    "skal sjekkes.",
+                    "Check the page against its sources, then set `last_reviewed` to the date "
+                    f"you checked, for example {checked}. `python -m handbook review` lists "
+                    "every page that is due.",
                 ),
                 severity="warning",
                 rule=SLUG,

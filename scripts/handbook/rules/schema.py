@@ -24,14 +24,15 @@ FAIL (HB003): ``kind: objektiv`` (unknown), an objective without ``priority``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from difflib import get_close_matches
 
 from ..findings import Finding
 from ..messages import Text, capitalised, code, kind, listing, same
 from ..model import FRONT_MATTER_KEYS, KINDS, RELATION_FIELDS, Graph, Page, strip_attr_list
-from ..plain_text import markup_in
-from ..yaml_problems import value_problem
+from ..plain_text import markup_problem
+from ..yaml_problems import missing_colon, quoted_value, value_problem
 
 CODE = "HB003"
 DESCRIPTION_LIMIT = 300  # characters; search engines show about 160
@@ -47,6 +48,8 @@ REQUIRED_RELATIONS: dict[str, tuple[str, ...]] = {
 }
 
 ONE_SENTENCE = Text("én setning", "one sentence")
+HEADING = Text("Overskriften", "The heading")
+DESCRIPTION = Text("Beskrivelsen", "The description")
 
 
 def _finding(page: Page, key: str, message: Text, hint: Text) -> Finding:
@@ -75,16 +78,15 @@ def _check_common(page: Page) -> Iterator[Finding]:
     yield from _check_keys(page)
     yield from _check_description(page)
     for heading in page.headings:
-        markup = markup_in(strip_attr_list(heading.text))
+        markup = markup_problem(HEADING, strip_attr_list(heading.text))
         if markup is not None:
+            message, instead = markup
             yield _at_line(
                 page,
                 heading.line,
-                Text(
-                    f"Overskriften har HTML eller en &-kode ({code(markup)}).",
-                    f"The heading contains HTML or an &-code ({code(markup)}).",
-                ),
-                Text(
+                message,
+                instead
+                or Text(
                     "Skriv overskrifter som ren tekst. De vises som de er i menyen og i fanen "
                     "i nettleseren.",
                     "Write headings as plain text. They appear as they are in the menu and "
@@ -136,19 +138,18 @@ def _check_kind(page: Page) -> Iterator[Finding]:
             + kinds.ended(),
         )
     elif value not in KINDS:
-        wrong = value_problem(
-            "kind", value, page.key_texts.get("kind", ""), Text("et ord", "a word")
-        )
+        wrong = value_problem("kind", value, page.key_block("kind"), Text("et ord", "a word"))
         if wrong is not None and not isinstance(value, str):
             yield _finding(page, "kind", *wrong)
             return
         close = get_close_matches(str(value).lower(), KINDS, n=1, cutoff=0.6)
+        written = page.key_texts.get("kind", "").strip() or f"kind: {value}"
         yield _finding(
             page,
             "kind",
             Text(
-                f"{code(f'kind: {value}')} er ikke en sidetype håndboka kjenner.",
-                f"{code(f'kind: {value}')} is not a kind of page the handbook knows.",
+                f"{code(written)} er ikke en sidetype håndboka kjenner.",
+                f"{code(written)} is not a kind of page the handbook knows.",
             ),
             (
                 Text(
@@ -162,6 +163,8 @@ def _check_kind(page: Page) -> Iterator[Finding]:
 
 
 def _check_description(page: Page) -> Iterator[Finding]:
+    if "description" not in page.meta and _colon_forgotten("description", page):
+        return  # _check_keys names the colon forgotten after `description`
     if "description" not in page.meta:
         yield _finding(
             page,
@@ -178,7 +181,9 @@ def _check_description(page: Page) -> Iterator[Finding]:
     description = page.meta["description"]
     line = page.key_texts.get("description", "")
     if not isinstance(description, str) or not description.strip():
-        wrong = value_problem("description", description or None, line, ONE_SENTENCE)
+        wrong = value_problem(
+            "description", description, page.key_block("description"), ONE_SENTENCE
+        )
         if wrong is None:
             wrong = (
                 Text("`description` er tom.", "`description` is empty."),
@@ -187,26 +192,22 @@ def _check_description(page: Page) -> Iterator[Finding]:
         if "#" in line.partition(":")[2] and description is None:
             wrong = (
                 Text(
-                    "`description` er tom for YAML: alt etter ` #` leses som en kommentar.",
-                    "`description` is empty to YAML: everything after ` #` is read as a comment.",
+                    "`description` blir tom: YAML leser alt etter ` #` som en kommentar.",
+                    "`description` is read as empty: YAML treats everything after ` #` as a "
+                    "comment.",
                 ),
-                Text(
-                    "Sett hele verdien i anførselstegn, for eksempel "
-                    '`description: "Tiltak #1 i planen."`',
-                    "Put the whole value in quotes, for example "
-                    '`description: "Measure #1 in the plan."`',
-                ),
+                Text("Sett hele verdien i anførselstegn:", "Put the whole value in quotes:")
+                + same(code(quoted_value(line))),
             )
         yield _finding(page, "description", *wrong)
-    elif (markup := markup_in(description)) is not None:
+    elif (markup := markup_problem(DESCRIPTION, description)) is not None:
+        message, instead = markup
         yield _finding(
             page,
             "description",
-            Text(
-                f"Beskrivelsen har HTML eller en &-kode ({code(markup)}).",
-                f"The description contains HTML or an &-code ({code(markup)}).",
-            ),
-            Text(
+            message,
+            instead
+            or Text(
                 "Skriv den som ren tekst. Nettstedet viser den som den er.",
                 "Write it as plain text. The site shows it as it is.",
             ),
@@ -216,8 +217,8 @@ def _check_description(page: Page) -> Iterator[Finding]:
             page,
             "description",
             Text(
-                f"Beskrivelsen har {len(description)} tegn.",
-                f"The description has {len(description)} characters.",
+                f"Beskrivelsen er for lang: {len(description)} tegn.",
+                f"The description is too long: {len(description)} characters.",
             ),
             Text(
                 f"Hold den til én setning på høyst {DESCRIPTION_LIMIT} tegn. Søkemotorer viser "
@@ -228,6 +229,12 @@ def _check_description(page: Page) -> Iterator[Finding]:
         )
 
 
+def _colon_forgotten(field: str, page: Page) -> bool:
+    """Whether YAML read a known field without its colon into a longer key
+    (`description Dette er: en side`)."""
+    return any(isinstance(key, str) and key.startswith(field + " ") for key in page.meta)
+
+
 def _check_keys(page: Page) -> Iterator[Finding]:
     """Every key is one the handbook knows, so a misspelt relation is never ignored."""
     known = list(FRONT_MATTER_KEYS)
@@ -235,6 +242,13 @@ def _check_keys(page: Page) -> Iterator[Finding]:
         if key in FRONT_MATTER_KEYS:
             continue
         name = str(key)
+        field, _, rest = name.partition(" ")
+        if field in FRONT_MATTER_KEYS and rest.strip():
+            # `description Dette er: en side`: YAML read the name and the text before the
+            # colon in it as one key. Removing that "field" would remove the description.
+            written = page.key_texts.get(name, name).strip()
+            yield _finding(page, name, *missing_colon(field, written[len(field) :].strip()))
+            continue
         close = get_close_matches(name.lower(), known, n=1, cutoff=0.6)
         yield _finding(
             page,
@@ -256,14 +270,12 @@ def _check_relations(page: Page, examples: dict[str, list[str]]) -> Iterator[Fin
     kind_name = page.kind or ""
     for key in REQUIRED_RELATIONS[kind_name]:
         if key not in page.meta:
-            yield _finding(page, "kind", *_missing(kind_name, key, examples))
+            yield _finding(page, "kind", *_missing(page, key, examples))
     for key, spec in RELATION_FIELDS.items():
         if key not in page.meta:
             continue
         value = page.meta[key]
-        line = page.key_texts.get(key, "")
-        target = spec.target_kind
-        example = _example(key, examples)
+        line = page.key_block(key)
         if kind_name not in spec.allowed_on:
             allowed = sorted(spec.allowed_on)
             yield _finding(
@@ -295,44 +307,69 @@ def _check_relations(page: Page, examples: dict[str, list[str]]) -> Iterator[Fin
         ):
             yield _finding(page, key, *wrong)
         elif spec.many and not value and key in REQUIRED_RELATIONS[kind_name]:
+            example = _example(key, examples)
             yield _finding(
                 page,
                 key,
                 Text(f"{code(key)} er tom.", f"{code(key)} is empty."),
                 capitalised(kind(kind_name, "a"))
                 + Text(
-                    f"trenger minst én id her, for eksempel {example}.",
-                    f"needs at least one id here, for example {example}.",
+                    f"trenger minst én id her, for eksempel {example.nb}.",
+                    f"needs at least one id here, for example {example.en}.",
                 ),
             )
         elif not spec.many and not isinstance(value, str):
             wrong = value_problem(key, value, line, Text("én id", "one id"))
-            yield _finding(
-                page,
-                key,
-                *(
-                    wrong
-                    or (
-                        Text(
-                            f"{code(key)} skal være én id, ikke en liste.",
-                            f"{code(key)} takes one id, not a list.",
-                        ),
-                        Text("Skriv for eksempel", "Write, for example,")
-                        + same(example + ".")
-                        + Text(
-                            f"Id-en er til {kind(target, 'the').nb}.",
-                            f"The id is that of {kind(target, 'the').en}.",
-                        ),
-                    )
-                ),
-            )
+            yield _finding(page, key, *(wrong or _not_one_id(page, key, value, examples)))
 
 
-def _example(key: str, examples: dict[str, list[str]]) -> str:
-    """`goals: [mal-kunnskap]` with an id of the right kind that exists, if one does."""
+def _not_one_id(
+    page: Page, key: str, value: object, examples: dict[str, list[str]]
+) -> tuple[Text, Text]:
+    """`priority: [po-2]`: a list where one id belongs. With one id in it, the brackets go;
+    otherwise the example is the id the objective's own number gives (so-2-4: po-2), or the
+    first id written, or one of the right kind."""
+    message = Text(
+        f"{code(key)} skal være én id, ikke en liste.",
+        f"{code(key)} takes one id, not a list.",
+    )
+    written = [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+    if isinstance(value, list) and len(value) == 1 and written:
+        return message, Text("Fjern hakeparentesene:", "Remove the square brackets:") + same(
+            code(f"{key}: {written[0]}") + "."
+        )
+    example = _example(key, examples, page)
+    if written and key not in _numbered_priority(page):
+        example = same(code(f"{key}: {written[0]}"))
+    return message, Text("Skriv én id, for eksempel", "Write one id, for example") + example.ended()
+
+
+def _numbered_priority(page: Page | None) -> dict[str, str]:
+    """{"priority": "po-2"} for an objective whose id is numbered (so-2-4), else {}."""
+    numbered = re.fullmatch(r"so-(\d+)-\d+", page.id or "") if page else None
+    if page is None or page.kind != "objective" or numbered is None:
+        return {}
+    return {"priority": f"po-{numbered.group(1)}"}
+
+
+def _example(key: str, examples: dict[str, list[str]], page: Page | None = None) -> Text:
+    """`goals: [mal-kunnskap]` with an id of the right kind that exists, if one does, else
+    with a placeholder in words (`id-til-hovedmålet`). An objective's priority is the one
+    its number gives: `so-2-4` belongs under `po-2`."""
     spec = RELATION_FIELDS[key]
-    known = examples.get(spec.target_kind) or [f"{spec.target_kind}-id"]
-    return code(f"{key}: [{known[0]}]" if spec.many else f"{key}: {known[0]}")
+    known = examples.get(spec.target_kind)
+    if key in _numbered_priority(page):
+        ids = same(_numbered_priority(page)[key])
+    elif known:
+        ids = same(known[0])
+    else:
+        the = kind(spec.target_kind, "the")
+        ids = Text(f"id-til-{the.nb}", f"id-of-{the.en.replace(' ', '-')}")
+
+    def written(one: str) -> str:
+        return code(f"{key}: [{one}]" if spec.many else f"{key}: {one}")
+
+    return Text(written(ids.nb), written(ids.en))
 
 
 def _joined_kinds(kinds: list[str]) -> Text:
@@ -340,7 +377,8 @@ def _joined_kinds(kinds: list[str]) -> Text:
     return Text(listing([t.nb for t in many]).nb, listing([t.en for t in many]).en)
 
 
-def _missing(kind_name: str, key: str, examples: dict[str, list[str]]) -> tuple[Text, Text]:
+def _missing(page: Page, key: str, examples: dict[str, list[str]]) -> tuple[Text, Text]:
+    kind_name = page.kind or ""
     spec = RELATION_FIELDS[key]
     target = kind(spec.target_kind, "the many" if spec.many else "the")
     it = kind(kind_name, "it")
@@ -349,11 +387,11 @@ def _missing(kind_name: str, key: str, examples: dict[str, list[str]]) -> tuple[
         "instruments": Text("bruker", "uses"),
     }.get(key, Text("hører til", "belongs to"))
     ids = Text("id-ene", "the ids") if spec.many else Text("id-en", "the id")
-    example = _example(key, examples)
+    example = _example(key, examples, page)
     return (
         capitalised(kind(kind_name, "a")) + Text(f"trenger {code(key)}.", f"needs {code(key)}."),
         Text(
-            f"Legg til {example} med {ids.nb} til {target.nb} {it.nb} {verb.nb}.",
-            f"Add {example} with {ids.en} of {target.en} {it.en} {verb.en}.",
+            f"Legg til {example.nb} med {ids.nb} til {target.nb} {it.nb} {verb.nb}.",
+            f"Add {example.en} with {ids.en} of {target.en} {it.en} {verb.en}.",
         ),
     )

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from difflib import get_close_matches
 
 from ..findings import Finding
-from ..messages import Text, code, same, yaml_value
+from ..messages import Text, code, language_adjective, same, yaml_value
 from ..model import Graph, Page
 from ..sources import SOURCES_FILE
 from ..yaml_problems import value_problem
@@ -55,18 +55,19 @@ def _finding(page: Page, key: str, message: Text, hint: Text) -> Finding:
 
 
 def _inherited_keys(page: Page, default: str) -> Iterator[Finding]:
+    source = language_adjective(default)
     for key in INHERITED:
         if key in page.meta:
             yield _finding(
                 page,
                 key,
                 Text(
-                    f"En oversettelse har ikke sin egen {code(key)}.",
-                    f"A translation does not declare {code(key)}.",
+                    f"En oversettelse skal ikke ha {code(key)}.",
+                    f"A translation must not have {code(key)}.",
                 ),
                 Text(
-                    f"Slett linjen. Siden henter {code(key)} fra siden på {code(default)}.",
-                    f"Remove the line: the page takes {code(key)} from its {code(default)} page.",
+                    f"Slett linjen. Siden henter den fra den {source.nb} siden.",
+                    f"Delete the line: the page takes it from the {source.en} page.",
                 ),
             )
 
@@ -90,7 +91,7 @@ def _declared(page: Page, graph: Graph, can_resolve: bool) -> Iterator[Finding]:
         return
     value = page.meta["sources"]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        yield _finding(page, "sources", *_not_a_list(value, page.key_texts.get("sources", "")))
+        yield _finding(page, "sources", *_not_a_list(value, page.key_block("sources")))
         return
     known = graph.sources.entries
     if not graph.sources.present and value:
@@ -159,7 +160,7 @@ def _not_a_list(value: object, line: str) -> tuple[Text, Text]:
         wrong = value_problem("sources", value, line, Text("en liste med id-er", "a list of ids"))
         if wrong is not None:
             return wrong
-    written = line.partition(":")[2].strip() or yaml_value(value)
+    written = line.split("\n", 1)[0].partition(":")[2].strip() or yaml_value(value)
     return (
         Text(
             f"`sources` må være en liste med id-er, ikke {code(written)}.",

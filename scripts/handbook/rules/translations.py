@@ -27,27 +27,12 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..fingerprint import fingerprint
-from ..messages import Text, code, yaml_value
-from ..model import RELATION_FIELDS, Graph, Page
+from ..messages import Text, code, language_name, yaml_value
+from ..model import KINDS, RELATION_FIELDS, Graph, Page
+from .identity import ID_PATTERN
 
 CODE = "HB008"
 SLUG = "translations"
-
-# A language's name in each language, for the messages; a code without one is shown as is.
-_LANGUAGE_NAMES = {
-    "nb": Text("norsk", "Norwegian"),
-    "nn": Text("nynorsk", "Norwegian Nynorsk"),
-    "en": Text("engelsk", "English"),
-    "se": Text("nordsamisk", "Northern Sami"),
-    "sv": Text("svensk", "Swedish"),
-    "da": Text("dansk", "Danish"),
-    "de": Text("tysk", "German"),
-    "fr": Text("fransk", "French"),
-}
-
-
-def language_name(lang: str) -> Text:
-    return _LANGUAGE_NAMES.get(lang, Text(code(lang), code(lang)))
 
 
 def check(graph: Graph) -> Iterator[Finding]:
@@ -171,8 +156,8 @@ def _check_pair(source: Page, translation: Page) -> Iterator[Finding]:
                 "source.",
             ),
             Text(
-                f"Skriv verdien som {command} skriver, for eksempel {example}.",
-                f"Write the one {command} writes, such as {example}.",
+                f"Skriv verdien {command} skriver: {example}.",
+                f"Write the value {command} writes: {example}.",
             ),
             rule=SLUG,
         )
@@ -190,8 +175,9 @@ def _check_pair(source: Page, translation: Page) -> Iterator[Finding]:
                 "notice saying so.",
             ),
             Text(
-                f"Oversett {source.display_path}, og kjør så {command}.",
-                f"Translate {source.display_path}, then run {command}.",
+                f"Oversett {source.display_path}, og legg så til linjen {example} (eller kjør "
+                f"{command}).",
+                f"Translate {source.display_path}, then add the line {example} (or run {command}).",
             ),
             severity="warning",
             rule=SLUG,
@@ -206,8 +192,8 @@ def _check_pair(source: Page, translation: Page) -> Iterator[Finding]:
                 f"The source, {source.display_path}, has changed since this page was translated.",
             ),
             Text(
-                f"Oppdater oversettelsen, og skriv så {example}.",
-                f"Update the translation, then write {example}.",
+                f"Oppdater oversettelsen, og skriv så {example} (eller kjør {command}).",
+                f"Update the translation, then write {example} (or run {command}).",
             ),
             severity="warning",
             rule=SLUG,
@@ -238,6 +224,22 @@ def _differs(source: Page, translation: Page, key: str) -> tuple[Text, Text]:
         f"En oversettelse har samme {field} som kilden. Skriv {wanted}.",
         f"A translation keeps the {field} of its source. Write {wanted}.",
     )
+    if not _well_formed(source, key):
+        # Copying a value that is wrong itself would only move the error.
+        hint = Text(
+            f"Kilden, {where}, har {wanted}, som også er feil. Rett kilden først.",
+            f"Its source, {where}, has {wanted}, which is wrong too. Fix the source first.",
+        )
+        if key not in translation.meta:
+            return Text(f"Siden mangler {field}.", f"The page has no {field}."), hint
+        written = code(_written(translation, key))
+        return (
+            Text(
+                f"Her står {written}, som ikke er det samme som i kilden.",
+                f"This page has {written}, which is not what its source has.",
+            ),
+            hint,
+        )
     if key not in translation.meta:
         return (
             Text(
@@ -254,3 +256,14 @@ def _differs(source: Page, translation: Page, key: str) -> tuple[Text, Text]:
         ),
         hint,
     )
+
+
+def _well_formed(page: Page, key: str) -> bool:
+    """Whether a page's `id` or `kind` is one a translation could copy: an id as HB002
+    wants it, a kind HB003 knows."""
+    value = page.meta.get(key)
+    if not isinstance(value, str):
+        return False
+    if key == "kind":
+        return value in KINDS
+    return ID_PATTERN.match(value) is not None
