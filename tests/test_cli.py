@@ -75,7 +75,7 @@ def test_no_line_of_the_log_group_is_read_as_a_command(tmp_path, capsys):
     assert len(token) == 32
     end = lines.index(f"::{token}::")
     assert not any(line.startswith("::notice") for line in lines)
-    assert any("x⏎::notice title=Grønn::Alt i orden" in line for line in lines[start:end])
+    assert any("::notice title=Grønn::Alt i orden" in line for line in lines[start:end])
 
 
 def test_github_escaping_rules():

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from handbook.cli import main
+from handbook.markdown_text import CODE_SPAN
 from handbook.pr_summary import changed_files, summarise, to_markdown
 from handbook.sources import SOURCES_FILE
 
@@ -203,8 +204,9 @@ def test_what_an_author_writes_cannot_restyle_the_summary(base_and_head):
     fake = "x\n\n## ✅ Alt i orden\n\n[Forhåndsvisning](https://evil.example)\n\n<!--"
     _edit(head, "docs/nb/mal.md", "kind: goal", f'kind: "{fake}"'.replace("\n", "\\n"))
     _, text = _summary(base, head)
-    assert "\n## ✅" not in text
-    assert "<!--" not in text.replace("`", "").split("Nye funn")[0]
-    finding = next(line for line in text.splitlines() if "HB003" in line and "x⏎" in line)
-    assert "x⏎⏎## ✅ Alt i orden⏎⏎[Forhåndsvisning](https://evil.example)⏎⏎<!--" in finding
+    lines = text.splitlines()
+    assert not any(line.startswith("## ✅") for line in lines)
+    outside_code = CODE_SPAN.sub("", text)
+    assert "<!--" not in outside_code and "](https://evil" not in outside_code
+    assert any("HB003" in line and "Alt i orden" in line for line in lines)
     assert "### Faktasjekk" in text  # nothing after the value was hidden

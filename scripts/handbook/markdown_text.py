@@ -15,7 +15,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>#|!~@])")
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A code span as code_span() writes it: a run of backticks, text, the same run.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 
 def flat(text: str) -> str:
@@ -40,7 +40,7 @@ def code_span(text: str) -> str:
 def with_code(text: str) -> str:
     """A message with code spans (messages.code): the spans kept, everything else escaped."""
     parts, last = [], 0
-    for span in _CODE_SPAN.finditer(text):
+    for span in CODE_SPAN.finditer(text):
         parts += [escaped(text[last : span.start()]), span.group()]
         last = span.end()
     return "".join([*parts, escaped(text[last:])])
