@@ -49,14 +49,14 @@ def check(graph: Graph) -> Iterator[Finding]:
                 continue  # external links and e-mail addresses are not ours to check
             path_part, _, anchor = target.partition("#")
             path_part = unquote(path_part)
-            written = code(target)
             if path_part.startswith("/"):
                 yield _finding(
                     page,
                     link.line,
                     Text(
-                        f"Lenken {written} er en absolutt sti. Lenker mellom sider er relative.",
-                        f"The link {written} is an absolute path. Links between pages are "
+                        f"Lenken {code(target)} er en absolutt sti. Lenker mellom sider er "
+                        "relative.",
+                        f"The link {code(target)} is an absolute path. Links between pages are "
                         "relative.",
                     ),
                     _page_hint(graph, page, path_part, anchor),
@@ -83,8 +83,8 @@ def check(graph: Graph) -> Iterator[Finding]:
                         page,
                         link.line,
                         Text(
-                            f"Lenken {written} peker ikke på en side eller en fil som finnes.",
-                            f"The link {written} does not point to a page or to a file that "
+                            f"Lenken {code(target)} peker ikke på en side eller en fil som finnes.",
+                            f"The link {code(target)} does not point to a page or to a file that "
                             "exists.",
                         ),
                         _page_hint(graph, page, resolved, anchor),
@@ -95,8 +95,8 @@ def check(graph: Graph) -> Iterator[Finding]:
                     page,
                     link.line,
                     Text(
-                        f"Lenken {written} går ut av docs/{page.lang}/.",
-                        f"The link {written} leads out of docs/{page.lang}/.",
+                        f"Lenken {code(target)} går ut av docs/{page.lang}/.",
+                        f"The link {code(target)} leads out of docs/{page.lang}/.",
                     ),
                     Text(
                         f"Lenk til en side på samme språk, i docs/{page.lang}/.",
@@ -110,9 +110,10 @@ def check(graph: Graph) -> Iterator[Finding]:
                     page,
                     link.line,
                     Text(
-                        f"Lenken {written} peker på docs/{page.lang}/{resolved}, som ikke finnes.",
-                        f"The link {written} points to docs/{page.lang}/{resolved}, which does "
-                        "not exist.",
+                        f"Lenken {code(target)} peker på docs/{page.lang}/{resolved}, som ikke "
+                        "finnes.",
+                        f"The link {code(target)} points to docs/{page.lang}/{resolved}, which "
+                        "does not exist.",
                     ),
                     _missing_page_hint(graph, page, resolved, anchor),
                 )
@@ -121,9 +122,9 @@ def check(graph: Graph) -> Iterator[Finding]:
                     page,
                     link.line,
                     Text(
-                        f"Lenken {written} peker på ankeret {code('#' + anchor)}, men "
+                        f"Lenken {code(target)} peker på ankeret {code('#' + anchor)}, men "
                         f"{linked.display_path} har det ikke.",
-                        f"The link {written} points to the anchor {code('#' + anchor)}, which "
+                        f"The link {code(target)} points to the anchor {code('#' + anchor)}, which "
                         f"{linked.display_path} does not have.",
                     ),
                     _anchor_hint(anchor, anchors_of(linked)),

@@ -60,6 +60,9 @@ def _at_line(page: Page, line: int, message: Text, hint: Text) -> Finding:
     return Finding(page.display_path, line, CODE, message, hint, rule=SLUG)
 
 
+KINDS_LISTED = listing([code(name) for name in KINDS], "or")  # in hints: `goal`, … or `page`
+
+
 def check(graph: Graph) -> Iterator[Finding]:
     default = graph.config.default_language
     examples = {
@@ -123,7 +126,7 @@ def _check_common(page: Page) -> Iterator[Finding]:
 
 def _check_kind(page: Page) -> Iterator[Finding]:
     value = page.meta.get("kind")
-    kinds = listing([code(name) for name in KINDS], "or")
+    kinds = KINDS_LISTED
     if value is None and "kind" not in page.meta:
         yield _finding(
             page,
