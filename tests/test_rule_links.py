@@ -100,3 +100,10 @@ def test_messages_show_links_as_written(tmp_path):
         for text in (finding.message.nb, finding.message.en, finding.hint.nb, finding.hint.en):
             assert "'" not in text.replace("page's", "").replace("file's", ""), text
             assert "frozenset" not in text and "None" not in text
+
+
+def test_two_broken_links_on_one_line_are_two_findings(tmp_path):
+    pages = dict(MINIMAL)
+    pages["po1.md"] += "\nSe [A](a.md) og [B](b.md).\n"
+    found = [f for f in findings_of(write_handbook(tmp_path, pages)) if f.code == "HB009"]
+    assert [(f.line, f.message.en.split("`")[1]) for f in found] == [(13, "a.md"), (13, "b.md")]

@@ -88,5 +88,9 @@ def get(name: str) -> Rule:
 def run_all(graph: Graph, only: Iterable[str] = ()) -> list[Finding]:
     """Run every rule (or the named ones) and return their findings, sorted."""
     selected = [get(name) for name in only] if only else list(RULES.values())
-    findings = {finding for rule in selected for finding in rule.check(graph)}
-    return sorted(findings)
+    # Findings compare by place and code only (for sorting); two problems on one line, such
+    # as two broken links, are two findings, and the same finding twice is one.
+    unique = {
+        (f.path, f.line, f.code, f.message): f for rule in selected for f in rule.check(graph)
+    }
+    return sorted(unique.values())
