@@ -213,14 +213,22 @@ def test_review_lists_due_pages_and_fails_only_when_one_is_overdue(
     assert main(["review", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(MINIMAL) - 1
-    assert lines[0] == "docs/nb/index.md:6: due by 2027-06-01 (last reviewed 2026-12-01)"
+    assert lines[0] == (
+        "docs/nb/index.md:6: skal sjekkes innen 2027-06-01 (sist sjekket 2026-12-01)"
+    )
     monkeypatch.setenv("HANDBOOK_TODAY", "2027-06-02")
     assert main(["review", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines()[0] == (
-        "docs/nb/index.md:6: overdue since 2027-06-01 (last reviewed 2026-12-01)"
+        "docs/nb/index.md:6: forfalt 2027-06-01 (sist sjekket 2026-12-01)"
     )
     assert "docs/nb/vm.md" not in out
+    assert "5 sider skal sjekkes eller er forfalt (5 forfalt) per 2027-06-02" in err
+    assert main(["review", "--lang", "en", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == (
+        "docs/nb/index.md:6: overdue since 2027-06-01 (last reviewed 2026-12-01)"
+    )
     assert "5 pages due or overdue (5 overdue) as of 2027-06-02" in err
 
 

@@ -20,7 +20,7 @@ from . import link_report, weekly_issue
 from .config import ConfigError, load_config
 from .external_links import collect as collect_links
 from .link_checker import LinkCheckerFailedError, LinkCheckerMissingError
-from .messages import DEFAULT_LANGUAGE, LANGUAGES
+from .messages import DEFAULT_LANGUAGE, LANGUAGES, Text
 from .model import UnreadableError, load_graph
 from .output import FORMATTERS
 from .page_html import RenderError
@@ -87,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
             f"within {DUE_SOON.days} days, one per line, soonest first. Exit 1 when any is "
             f"overdue. {TODAY_VARIABLE}=YYYY-MM-DD asks as of another day."
         ),
+    )
+    review.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="the language of the list: nb (Norwegian, the default) or en (English)",
     )
     review.add_argument(
         "path",
@@ -258,6 +264,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
+    lang = args.lang
     try:
         config = load_config(_config_file(Path(args.path)))
         now = today()
@@ -266,38 +273,43 @@ def _review(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     graph = load_graph(config)
     if not graph.sources.present:  # as rule HB015: no sources kept, no review dates
-        print("handbook review: this handbook keeps no sources (includes/sources.yml)")
+        print(
+            "handbook review: "
+            + Text(
+                "denne håndboka har ingen kilder (includes/sources.yml)",
+                "this handbook keeps no sources (includes/sources.yml)",
+            )(lang)
+        )
         return EXIT_CLEAN
     listed = []
-    for page in graph.by_language.get(config.default_language, []):
-        if page.error is not None:
+    for item in due_pages(graph, now):
+        page = item.page
+        if item.review is None:
+            try:  # the reason, as rule HB015 gives it
+                review_of(page)
+            except ReviewError as error:
+                line = f"{page.display_path}:{page.line_of(error.key)}: {error.message(lang)}"
+                listed.append((date.min, line))
             continue
-        try:
-            review = review_of(page)
-        except ReviewError as error:
-            message = error.message(DEFAULT_LANGUAGE)
-            listed.append((date.min, f"{page.display_path}:{page.line_of(error.key)}: {message}"))
-            continue
-        status = review.status(now)
-        if status == "current":
-            continue
-        when = "overdue since" if status == "overdue" else "due by"
-        line = page.line_of("last_reviewed")
-        listed.append(
-            (
-                review.due,
-                f"{page.display_path}:{line}: {when} {review.due.isoformat()} "
-                f"(last reviewed {review.last_reviewed.isoformat()})",
-            )
+        due, checked = item.review.due.isoformat(), item.review.last_reviewed.isoformat()
+        when = (
+            Text(f"forfalt {due}", f"overdue since {due}")
+            if item.overdue(now)
+            else Text(f"skal sjekkes innen {due}", f"due by {due}")
         )
-    for _, line in sorted(listed):
+        last = Text(f"sist sjekket {checked}", f"last reviewed {checked}")
+        where = f"{page.display_path}:{page.line_of('last_reviewed')}"
+        listed.append((item.review.due, f"{where}: {when(lang)} ({last(lang)})"))
+    for _, line in listed:
         print(line)
     overdue = sum(due < now for due, _ in listed)
-    print(
-        f"handbook review: {len(listed)} page{'s' * (len(listed) != 1)} due or overdue "
-        f"({overdue} overdue) as of {now.isoformat()}",
-        file=sys.stderr,
+    counted = Text(
+        f"{len(listed)} {'side' if len(listed) == 1 else 'sider'} skal sjekkes eller er "
+        f"forfalt ({overdue} forfalt) per {now.isoformat()}",
+        f"{len(listed)} page{'s' * (len(listed) != 1)} due or overdue ({overdue} overdue) "
+        f"as of {now.isoformat()}",
     )
+    print(f"handbook review: {counted(lang)}", file=sys.stderr)
     return EXIT_FINDINGS if overdue else EXIT_CLEAN
 
 
