@@ -19,11 +19,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-import yaml
-
-from .data_files import compose, line_of, text_of
 from .model import Graph, Page
-from .sources import MAX_FILE_BYTES, SOURCES_FILE
+from .sources import SOURCES_FILE
 
 # Linear: a possessive run of characters that cannot end the address, then the closing `>`.
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]++)>", re.IGNORECASE)
@@ -91,32 +88,11 @@ def source_links(graph: Graph) -> list[LinkUse]:
     Only sources the file defines without a problem are here (an address that is not
     https is the check's to report, rule HB015).
     """
-    sources = graph.sources
-    wanted = {source.id: source.url for source in sources.entries.values() if source.url}
-    if not wanted:
-        return []
-    lines = _url_lines(graph)
     return sorted(
-        LinkUse(SOURCES_FILE, lines.get(source_id, sources.entries[source_id].line), url, source_id)
-        for source_id, url in wanted.items()
-        if is_web_address(url)
+        LinkUse(SOURCES_FILE, source.url_line or source.line, source.url, source.id)
+        for source in graph.sources.entries.values()
+        if source.url and is_web_address(source.url)
     )
-
-
-def _url_lines(graph: Graph) -> dict[str, int]:
-    """Source id -> the line of its `url:` in the sources file."""
-    node, problems = compose(graph.config.root, SOURCES_FILE, MAX_FILE_BYTES)
-    if problems or not isinstance(node, yaml.MappingNode):
-        return {}
-    lines = {}
-    for key_node, value_node in node.value:
-        source_id = text_of(key_node)
-        if source_id is None or not isinstance(value_node, yaml.MappingNode):
-            continue
-        for field_node, field_value in value_node.value:
-            if text_of(field_node) == "url":
-                lines.setdefault(source_id, line_of(field_value))
-    return lines
 
 
 def collect(graph: Graph) -> list[LinkUse]:

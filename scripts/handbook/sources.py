@@ -83,6 +83,7 @@ class Source:
     publisher: Mapping[str, str] | None = None
     published: str | None = None  # as written: 2021, 2021-06 or 2021-06-24
     url: str | None = None
+    url_line: int | None = None  # the line of `url:`, where a broken address is reported
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ def _entry(
         used_for=values["used_for"],  # type: ignore[arg-type]
         published=published if isinstance(published, str) else None,
         url=url if isinstance(url, str) else None,
+        url_line=line_of(field_nodes["url"]) if isinstance(url, str) else None,
     )
 
 
