@@ -25,7 +25,7 @@ from urllib.parse import quote
 from .config import HandbookConfig
 from .findings import Finding
 from .markdown_text import code_span, escaped, with_code
-from .messages import DEFAULT_LANGUAGE, Text
+from .messages import DEFAULT_LANGUAGE, Text, language_name
 from .model import Graph, Page
 from .output import text_of
 from .render import page_url
@@ -35,10 +35,6 @@ from .rules.translations import translation_status
 
 Change = Literal["added", "changed", "removed"]
 
-LANGUAGE_NAMES = {
-    "nb": Text("norsk", "Norwegian"),
-    "en": Text("engelsk", "English"),
-}
 CHANGE_NAMES: dict[Change, Text] = {
     "added": Text("ny", "new"),
     "changed": Text("endret", "changed"),
@@ -179,7 +175,7 @@ def to_markdown(
         out += [header, "| --- | --- | --- | --- |"]
         for page in summary.pages:
             path = f"{docs}/{page.lang}/{page.rel_path}"
-            language = LANGUAGE_NAMES.get(page.lang, Text(page.lang, page.lang))(lang)
+            language = language_name(page.lang)(lang)
             if preview_url and page.change != "removed":
                 url = preview_url + quote(
                     page_url(page.rel_path, page.lang, config.default_language)

@@ -26,16 +26,13 @@ from .link_checker import Result
 from .link_report import LinkReport
 from .link_report import summary as links_summary
 from .markdown_text import code_span, escaped, with_code
-from .messages import DEFAULT_LANGUAGE, listing
+from .messages import DEFAULT_LANGUAGE, language_name, listing
 from .review import DUE_SOON, DuePage
 from .sources import SOURCES_FILE
 
 # The workflow finds the open issue by this exact title (tests/test_workflows.py checks
 # that the workflow and this module agree).
 ISSUE_TITLE = "Ukentlig sjekk: lenker og faktasjekk"
-
-# The pages' languages, as the issue names them after a title: "Glossary (engelsk side)".
-_LANGUAGE_NAMES = {"en": "engelsk", "nb": "norsk"}
 
 
 def needs_attention(report: LinkReport, due: list[DuePage]) -> bool:
@@ -73,7 +70,7 @@ def _heading(use: LinkUse) -> str:
         return "Kildelisten"
     title = escaped(use.title)
     if use.lang and use.lang != DEFAULT_LANGUAGE:
-        title += f" ({_LANGUAGE_NAMES.get(use.lang, use.lang)} side)"
+        title += f" ({language_name(use.lang).nb} side)"  # "Glossary (engelsk side)"
     return title
 
 
