@@ -138,7 +138,7 @@ def rejected(error: RejectedYAMLError, lines: list[str]) -> tuple[int, Text, Tex
     starts with, with the author's line in quotes."""
     line = error.problem_mark.line
     if error.starts_with and line < len(lines):
-        return line, error.text, _in_quotes(lines[line])
+        return line, error.text, in_quotes(lines[line])
     return line, error.text, error.hint
 
 
@@ -171,12 +171,6 @@ def _quoted(value: str) -> str:
     return '"' + _guillemets(value) + '"'
 
 
-def quoted_value(line: str) -> str:
-    """A `key: value` line with its whole value in quotes, for a person to copy."""
-    _, key, value = _key_and_value(line)
-    return f"{key}: {_quoted(value)}" if key else _quoted(value)
-
-
 def _guillemets(value: str) -> str:
     """Each `"` in a text as « where it opens a quotation (at the start or after a space or
     a bracket) and » where it closes one: `Planen "Oslo 2030"` -> `Planen «Oslo 2030»`."""
@@ -189,10 +183,6 @@ def _guillemets(value: str) -> str:
             character = "«" if opens else "»"
         out.append(character)
     return "".join(out)
-
-
-def _example(line: str) -> Text:
-    return Text("Skriv for eksempel:", "For example:") + same(code(line))
 
 
 def _tab(line: str) -> tuple[Text, Text]:
@@ -267,7 +257,7 @@ def _mixed_brackets(line: str, opening: str, closing: str) -> tuple[Text, Text]:
 
 
 def _colon(line: str, column: int) -> tuple[Text, Text]:
-    indent, key, value = _key_and_value(line)
+    indent, key, _ = _key_and_value(line)
     if key and len(indent) + len(key) < column:
         return (
             Text(
@@ -276,8 +266,7 @@ def _colon(line: str, column: int) -> tuple[Text, Text]:
                 "The value has a colon, and YAML reads the text before it as the name of a "
                 "new field.",
             ),
-            Text("Sett hele verdien i anførselstegn:", "Put the whole value in quotes:")
-            + same(code(f"{key}: {_quoted(value)}")),
+            in_quotes(line),
         )
     return (
         Text(
@@ -316,11 +305,11 @@ def _reserved_start(line: str, character: str) -> tuple[Text, Text]:
             f"The value starts with {code(character)},",
         )
         + read_as,
-        _in_quotes(line),
+        in_quotes(line),
     )
 
 
-def _in_quotes(line: str) -> Text:
+def in_quotes(line: str) -> Text:
     """The advice to quote a line's whole value, with the line so written."""
     _, key, value = _key_and_value(line)
     if key:
@@ -494,7 +483,6 @@ def value_problem(key: str, value: object, line: str, wanted: Text) -> tuple[Tex
                 Text(f"Skriv {wanted.nb} etter kolonet.", f"Write {wanted.en} after the colon."),
             )
         if isinstance(item, dict) and not isinstance(value, list):
-            written = first_line.partition(":")[2].strip()
             return (
                 Text(
                     f"{code(key)} har et kolon inne i verdien, så YAML leser den som et nytt "
@@ -502,8 +490,7 @@ def value_problem(key: str, value: object, line: str, wanted: Text) -> tuple[Tex
                     f"{code(key)} has a colon inside its value, so YAML reads it as a new "
                     "field, not as text.",
                 ),
-                Text("Sett hele verdien i anførselstegn:", "Put the whole value in quotes:")
-                + same(code(f"{key}: {_quoted(written)}")),
+                in_quotes(first_line),
             )
         if isinstance(item, (dict, list)):
             flat = code(f"{key}: [{', '.join(_words_in(value))}]")

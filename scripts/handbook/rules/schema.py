@@ -32,7 +32,7 @@ from ..findings import Finding
 from ..messages import Text, capitalised, code, kind, listing, same
 from ..model import FRONT_MATTER_KEYS, KINDS, RELATION_FIELDS, Graph, Page, strip_attr_list
 from ..plain_text import markup_problem
-from ..yaml_problems import missing_colon, quoted_value, value_problem
+from ..yaml_problems import in_quotes, missing_colon, value_problem
 
 CODE = "HB003"
 DESCRIPTION_LIMIT = 300  # characters; search engines show about 160
@@ -199,8 +199,7 @@ def _check_description(page: Page) -> Iterator[Finding]:
                     "`description` is read as empty: YAML treats everything after ` #` as a "
                     "comment.",
                 ),
-                Text("Sett hele verdien i anførselstegn:", "Put the whole value in quotes:")
-                + same(code(quoted_value(line))),
+                in_quotes(line),
             )
         yield _finding(page, "description", *wrong)
     elif (markup := markup_problem(DESCRIPTION, description)) is not None:
