@@ -128,7 +128,6 @@ class Page:
     display_path: str  # path shown in findings, relative to the project root
     meta: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
-    key_texts: dict[str, str] = field(default_factory=dict)  # each key's line as written
     front: str = ""  # the front matter as written, for messages that quote it
     front_line: int = 0  # the file line of its first line
     body: str = ""
@@ -149,6 +148,12 @@ class Page:
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, or the first line when the key is absent."""
         return self.key_lines.get(key, 1)
+
+    def key_text(self, key: str) -> str:
+        """A key's line as written, for messages that quote it; "" for a key absent."""
+        if key not in self.key_lines:
+            return ""
+        return self.front.split("\n")[self.key_lines[key] - self.front_line]
 
     def key_block(self, key: str) -> str:
         """A key's line and the lines that belong to its value (a list written one `- item`
@@ -744,7 +749,6 @@ def parse_page(lang: str, rel_path: str, path: str | Path, display_path: str) ->
         match = _TOP_LEVEL_KEY.match(line)
         if match and match.group(1) not in page.key_lines:
             page.key_lines[match.group(1)] = front_line + offset
-            page.key_texts[match.group(1)] = line
     if not split.closed:
         page.error, page.error_hint = _unread_block(front, front_line)
         return page
@@ -831,7 +835,6 @@ def _locate_key(page: Page, key: str) -> None:
     for offset, line in enumerate(page.front.split("\n")):
         if line.startswith(key) and line[len(key) :].lstrip(" \t").startswith(":"):
             page.key_lines[key] = page.front_line + offset
-            page.key_texts[key] = line
             return
 
 

@@ -187,7 +187,7 @@ def review_of(page: Page) -> Review:
 
 def _as_written(page: Page, key: str, value: object) -> str:
     """A front-matter value as the page writes it (`soon`, `yes`), not as Python has it."""
-    written = page.key_texts.get(key, "").partition(":")[2].strip()
+    written = page.key_text(key).partition(":")[2].strip()
     return written or yaml_value(value)
 
 

@@ -78,7 +78,7 @@ def check(graph: Graph) -> Iterator[Finding]:
                     yield _finding(page, *wrong)
                     continue
             if not isinstance(raw, str) or not ID_PATTERN.match(raw):
-                written = page.key_texts.get("id", "").partition(":")[2].strip() or str(raw)
+                written = page.key_text("id").partition(":")[2].strip() or str(raw)
                 suggestion = suggested_id(written) or ""
                 example = suggestion if ID_PATTERN.match(suggestion) else "mal-kunnskap"
                 pattern = KIND_ID_PATTERNS.get(page.kind or "")

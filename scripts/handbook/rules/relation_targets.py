@@ -71,7 +71,7 @@ def _unknown_kind(key: str, written: str, target: Page, expected: str) -> tuple[
     """A target whose own `kind` is missing or one the handbook does not know: the fix is
     on that page, so no other ids are offered."""
     path = target.display_path
-    line = target.key_texts.get("kind", "").strip()
+    line = target.key_text("kind").strip()
     if "kind" not in target.meta or not line.partition(":")[2].strip():
         return (
             Text(

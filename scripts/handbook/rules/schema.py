@@ -146,7 +146,7 @@ def _check_kind(page: Page) -> Iterator[Finding]:
             yield _finding(page, "kind", *wrong)
             return
         close = get_close_matches(str(value).lower(), KINDS, n=1, cutoff=0.6)
-        written = page.key_texts.get("kind", "").strip() or f"kind: {value}"
+        written = page.key_text("kind").strip() or f"kind: {value}"
         yield _finding(
             page,
             "kind",
@@ -182,7 +182,7 @@ def _check_description(page: Page) -> Iterator[Finding]:
         )
         return
     description = page.meta["description"]
-    line = page.key_texts.get("description", "")
+    line = page.key_text("description")
     if not isinstance(description, str) or not description.strip():
         wrong = value_problem(
             "description", description, page.key_block("description"), ONE_SENTENCE
@@ -248,7 +248,7 @@ def _check_keys(page: Page) -> Iterator[Finding]:
         if field in FRONT_MATTER_KEYS and rest.strip():
             # `description Dette er: en side`: YAML read the name and the text before the
             # colon in it as one key. Removing that "field" would remove the description.
-            written = page.key_texts.get(name, name).strip()
+            written = (page.key_text(name) or name).strip()
             yield _finding(page, name, *missing_colon(field, written[len(field) :].strip()))
             continue
         close = get_close_matches(name.lower(), known, n=1, cutoff=0.6)

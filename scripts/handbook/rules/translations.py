@@ -104,7 +104,7 @@ def _is_fingerprint(value: object, lang: str) -> bool:
 
 def _written(page: Page, key: str) -> str:
     """A key's line as the author wrote it (`kind: page`), or as YAML writes its value."""
-    line = page.key_texts.get(key, "").strip()
+    line = page.key_text(key).strip()
     if line.partition(":")[2].strip():
         return line
     return f"{key}: {yaml_value(page.meta.get(key))}"
