@@ -41,6 +41,15 @@ from .translations import NotATranslationError, mark_translated
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+def _language_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help=f"the language of the {what}: nb (Norwegian, the default) or en (English)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m handbook",
@@ -65,12 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         default=default_format,
         help="output format (default: github under GitHub Actions, otherwise human)",
     )
-    check.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=DEFAULT_LANGUAGE,
-        help="the language of the messages: nb (Norwegian, the default) or en (English)",
-    )
+    _language_option(check, "messages")
     check.add_argument(
         "--rule",
         action="append",
@@ -88,12 +92,7 @@ def _parser() -> argparse.ArgumentParser:
             f"overdue. {TODAY_VARIABLE}=YYYY-MM-DD asks as of another day."
         ),
     )
-    review.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=DEFAULT_LANGUAGE,
-        help="the language of the list: nb (Norwegian, the default) or en (English)",
-    )
+    _language_option(review, "list")
     review.add_argument(
         "path",
         nargs="?",
@@ -139,12 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument(
         "--preview-url", default="", help="where the preview of this pull request is published"
     )
-    summary.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=DEFAULT_LANGUAGE,
-        help="the language of the summary (default: nb)",
-    )
+    _language_option(summary, "summary")
     new = commands.add_parser(
         "new",
         help="create a page in every language, with front matter and a place in the nav",
@@ -194,12 +188,7 @@ def _add_link_commands(commands: argparse._SubParsersAction) -> None:
             default=".",
             help="the project folder (with mkdocs.yml) or a mkdocs.yml file (default: .)",
         )
-    links.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=DEFAULT_LANGUAGE,
-        help="the language of the messages: nb (Norwegian, the default) or en (English)",
-    )
+    _language_option(links, "messages")
     weekly.add_argument(
         "--output", type=Path, required=True, help="the file to write the issue's body to"
     )
