@@ -20,7 +20,7 @@ from . import link_report, weekly_issue
 from .config import ConfigError, load_config
 from .external_links import collect as collect_links
 from .link_checker import LinkCheckerFailedError, LinkCheckerMissingError
-from .messages import DEFAULT_LANGUAGE, LANGUAGES, Text
+from .messages import DEFAULT_LANGUAGE, LANGUAGES, Text, counted
 from .model import UnreadableError, load_graph
 from .output import FORMATTERS
 from .page_html import RenderError
@@ -292,13 +292,13 @@ def _review(args: argparse.Namespace) -> int:
     for _, line in listed:
         print(line)
     overdue = sum(due < now for due, _ in listed)
-    counted = Text(
-        f"{len(listed)} {'side' if len(listed) == 1 else 'sider'} skal sjekkes eller er "
+    tally = Text(
+        f"{counted(len(listed), 'side', 'sider')} skal sjekkes eller er "
         f"forfalt ({overdue} forfalt) per {now.isoformat()}",
-        f"{len(listed)} page{'s' * (len(listed) != 1)} due or overdue ({overdue} overdue) "
+        f"{counted(len(listed), 'page', 'pages')} due or overdue ({overdue} overdue) "
         f"as of {now.isoformat()}",
     )
-    print(f"handbook review: {counted(lang)}", file=sys.stderr)
+    print(f"handbook review: {tally(lang)}", file=sys.stderr)
     return EXIT_FINDINGS if overdue else EXIT_CLEAN
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import link_checker
 from .external_links import LinkUse, addresses
 from .link_checker import Outcome, Result
-from .messages import DEFAULT_LANGUAGE, Text
+from .messages import DEFAULT_LANGUAGE, Text, counted
 
 
 @dataclass(frozen=True)
@@ -75,10 +75,10 @@ def starting_line(uses: list[LinkUse], lang: str = DEFAULT_LANGUAGE) -> str:
     """What the command says before it starts (the check takes a minute on the handbook)."""
     count = len(addresses(uses))
     return Text(
-        f"sjekker {_counted(count, 'adresse', 'adresser')} fra "
-        f"{_counted(len(uses), 'sted', 'steder')} med LinkChecker …",
-        f"checking {_counted(count, 'address', 'addresses')} from "
-        f"{_counted(len(uses), 'place', 'places')} with LinkChecker …",
+        f"sjekker {counted(count, 'adresse', 'adresser')} fra "
+        f"{counted(len(uses), 'sted', 'steder')} med LinkChecker …",
+        f"checking {counted(count, 'address', 'addresses')} from "
+        f"{counted(len(uses), 'place', 'places')} with LinkChecker …",
     )(lang)
 
 
@@ -111,8 +111,8 @@ def summary(report: LinkReport, lang: str = DEFAULT_LANGUAGE) -> str:
     broken, unchecked = len(report.broken), len(report.unchecked)
     files = len({use.path for use, _ in report.broken})
     checked = Text(
-        f"{_counted(report.addresses, 'adresse', 'adresser')} sjekket",
-        f"{_counted(report.addresses, 'address', 'addresses')} checked",
+        f"{counted(report.addresses, 'adresse', 'adresser')} sjekket",
+        f"{counted(report.addresses, 'address', 'addresses')} checked",
     )
     if report.outcome.offline:
         result = Text(
@@ -123,20 +123,16 @@ def summary(report: LinkReport, lang: str = DEFAULT_LANGUAGE) -> str:
     elif broken:
         result = Text(
             f"{broken} {'død lenke' if broken == 1 else 'døde lenker'} i "
-            f"{_counted(files, 'fil', 'filer')}",
-            f"{_counted(broken, 'broken link', 'broken links')} in "
-            f"{_counted(files, 'file', 'files')}",
+            f"{counted(files, 'fil', 'filer')}",
+            f"{counted(broken, 'broken link', 'broken links')} in "
+            f"{counted(files, 'file', 'files')}",
         )
     else:
         result = Text("ingen døde lenker", "no broken links")
     text = f"{checked(lang)}, {result(lang)}"
     if unchecked and not report.outcome.offline:
         text += ", " + Text(
-            f"{_counted(unchecked, 'lenke', 'lenker')} kunne ikke sjekkes",
-            f"{_counted(unchecked, 'link', 'links')} could not be checked",
+            f"{counted(unchecked, 'lenke', 'lenker')} kunne ikke sjekkes",
+            f"{counted(unchecked, 'link', 'links')} could not be checked",
         )(lang)
     return text if text.endswith("?") else text + "."
-
-
-def _counted(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"

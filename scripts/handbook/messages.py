@@ -126,6 +126,11 @@ def listing(items: Iterable[str], conjunction: Literal["and", "or"] = "and") -> 
     return Text(f"{head} {words[0]} {items[-1]}", f"{head} {words[1]} {items[-1]}")
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """A number and its noun: "1 side", "3 sider"."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def first_of(
     items: Iterable[str], conjunction: Literal["and", "or"] = "and", limit: int = 10
 ) -> Text:

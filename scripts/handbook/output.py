@@ -15,23 +15,20 @@ import secrets
 from collections.abc import Callable, Sequence
 
 from .findings import Finding
-from .messages import DEFAULT_LANGUAGE, Text
-
-
-def _counted(count: int, one: Text, many: Text, lang: str) -> str:
-    return f"{count} {(one if count == 1 else many)(lang)}"
+from .messages import DEFAULT_LANGUAGE, Text, counted
 
 
 def summary(findings: Sequence[Finding], pages: int, lang: str = DEFAULT_LANGUAGE) -> str:
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
-    counted = _counted(pages, Text("side", "page"), Text("sider", "pages"), lang)
+    checked = counted(pages, Text("side", "page")(lang), Text("sider", "pages")(lang))
     if not findings:
-        return f"handbook check: {counted}, " + Text("ingen problemer", "no problems")(lang)
+        return f"handbook check: {checked}, " + Text("ingen problemer", "no problems")(lang)
+    error_words = Text("feil", "error")(lang), Text("feil", "errors")(lang)
+    warning_words = Text("advarsel", "warning")(lang), Text("advarsler", "warnings")(lang)
     return (
-        f"handbook check: {counted}, "
-        f"{_counted(errors, Text('feil', 'error'), Text('feil', 'errors'), lang)}, "
-        f"{_counted(warnings, Text('advarsel', 'warning'), Text('advarsler', 'warnings'), lang)}"
+        f"handbook check: {checked}, {counted(errors, *error_words)}, "
+        f"{counted(warnings, *warning_words)}"
     )
 
 

@@ -26,7 +26,7 @@ from .link_checker import Result
 from .link_report import LinkReport
 from .link_report import summary as links_summary
 from .markdown_text import code_span, escaped, with_code
-from .messages import DEFAULT_LANGUAGE, language_name, listing
+from .messages import DEFAULT_LANGUAGE, counted, language_name, listing
 from .review import DUE_SOON, DuePage
 from .sources import SOURCES_FILE
 
@@ -42,7 +42,7 @@ def needs_attention(report: LinkReport, due: list[DuePage]) -> bool:
 
 def summary(report: LinkReport, due: list[DuePage]) -> str:
     """One line for the log: the links' summary and the pages due (Norwegian, as the body)."""
-    pages = _count(len(due), "side skal", "sider skal")
+    pages = counted(len(due), "side skal", "sider skal")
     return f"{links_summary(report)} {pages} faktasjekkes."
 
 
@@ -74,10 +74,6 @@ def _heading(use: LinkUse) -> str:
     return title
 
 
-def _count(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def body(report: LinkReport, due: list[DuePage], today: date) -> str:
     """The issue's Markdown body, in Norwegian."""
     broken, unchecked = report.broken, report.unchecked
@@ -102,7 +98,7 @@ def _opening(report: LinkReport, due: list[DuePage], today: date) -> str:
         count = len(report.broken)
         found.append(f"{count} {'død lenke' if count == 1 else 'døde lenker'}")
     if due:
-        found.append(_count(len(due), "side som skal faktasjekkes", "sider som skal faktasjekkes"))
+        found.append(counted(len(due), "side som skal faktasjekkes", "sider som skal faktasjekkes"))
     if report.outcome.offline:
         found.insert(0, "lenkene kunne ikke sjekkes")
     if found:
