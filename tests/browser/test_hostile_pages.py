@@ -9,6 +9,8 @@ attribute the sanitiser should have removed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -68,12 +70,9 @@ def hostile_tab(browser):
     context.close()
 
 
-@pytest.mark.parametrize("marker", [p.marker for p in PAYLOADS])
-def test_the_payload_does_nothing(hostile_tab, hostile_site, marker) -> None:
-    page = hostile_tab
-    base_url, planted = hostile_site
-    url = base_url + planted[marker].url
-    origin = urlsplit(base_url)[:2]
+@contextmanager
+def _watching(page) -> Iterator[tuple[list[str], list[str]]]:
+    """Every request the page makes and every dialog it opens (dismissed), while inside."""
     requests: list[str] = []
     dialogs: list[str] = []
 
@@ -87,10 +86,20 @@ def test_the_payload_does_nothing(hostile_tab, hostile_site, marker) -> None:
     page.on("request", on_request)
     page.on("dialog", on_dialog)
     try:
-        _visit_and_poke(page, url, marker)
+        yield requests, dialogs
     finally:
         page.remove_listener("request", on_request)
         page.remove_listener("dialog", on_dialog)
+
+
+@pytest.mark.parametrize("marker", [p.marker for p in PAYLOADS])
+def test_the_payload_does_nothing(hostile_tab, hostile_site, marker) -> None:
+    page = hostile_tab
+    base_url, planted = hostile_site
+    url = base_url + planted[marker].url
+    origin = urlsplit(base_url)[:2]
+    with _watching(page) as (requests, dialogs):
+        _visit_and_poke(page, url, marker)
 
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
@@ -130,26 +139,11 @@ def test_the_print_page_with_every_payload_does_nothing(hostile_tab, hostile_sit
     page = hostile_tab
     base_url, planted = hostile_site
     origin = urlsplit(base_url)[:2]
-    requests: list[str] = []
-    dialogs: list[str] = []
-
-    def on_request(request) -> None:
-        requests.append(request.url)
-
-    def on_dialog(dialog) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("request", on_request)
-    page.on("dialog", on_dialog)
-    try:
+    with _watching(page) as (requests, dialogs):
         page.goto(base_url + path)
         page.wait_for_load_state("load")
         page.keyboard.press("Tab")
         page.wait_for_timeout(300)
-    finally:
-        page.remove_listener("request", on_request)
-        page.remove_listener("dialog", on_dialog)
     markers = [m for m, p in planted.items() if p.url.startswith("en/") == path.startswith("en/")]
     text = page.locator("article").inner_text()
     assert any(marker in text for marker in markers), "the payloads' pages are not on it"
