@@ -238,22 +238,6 @@ def test_the_token_travels_in_the_environment_not_on_the_command_line(
     assert all("secret-token" not in env["GIT_CONFIG_VALUE_0"] for _, env in fetches)
 
 
-def test_a_preview_says_so_on_every_page_and_asks_not_to_be_indexed(tmp_path) -> None:
-    """Built as check.yml builds a preview: HANDBOOK_PREVIEW is the pull request's number."""
-    site = tmp_path / "site"
-    completed = strict_build(ROOT, site, HANDBOOK_PREVIEW="12")
-    assert completed.returncode == 0, completed.stderr
-    notices = {
-        "index.html": "forhåndsvisning av en foreslått endring (pull request #12)",
-        "en/index.html": "a preview of a proposed change (pull request #12)",
-        "prioriteringer/po3/index.html": "(pull request #12), ikke den publiserte håndboka.",
-    }
-    for path, notice in notices.items():
-        html = (site / path).read_text(encoding="utf-8")
-        assert '<meta name="robots" content="noindex">' in html, path
-        assert notice in html, path
-
-
 def test_a_preview_number_must_be_a_number(tmp_path) -> None:
     completed = strict_build(ROOT, tmp_path / "site", HANDBOOK_PREVIEW="12<script>")
     assert completed.returncode != 0
